@@ -1,0 +1,28 @@
+using GanSharp.Data;
+
+namespace GanSharp.Models;
+
+/// <summary>Builds the generator and discriminator that fit a data source and a design.</summary>
+public static class GanModelFactory
+{
+    /// <summary>
+    /// Returns the generator's output activation: none for points, sigmoid for images in the 2014 design,
+    /// tanh for images in the common design.
+    /// </summary>
+    public static OutputActivation OutputActivationFor(DataKind kind, ModelDesign design) => kind switch
+    {
+        DataKind.Image when design == ModelDesign.Goodfellow2014 => OutputActivation.Sigmoid,
+        DataKind.Image => OutputActivation.Tanh,
+        _ => OutputActivation.Identity,
+    };
+
+    /// <summary>Returns the pixel range that matches the generator's output activation for images.</summary>
+    public static PixelRange PixelRangeFor(ModelDesign design) =>
+        design == ModelDesign.Goodfellow2014 ? PixelRange.ZeroToOne : PixelRange.MinusOneToOne;
+
+    public static MlpGenerator CreateGenerator(ModelOptions options, DataKind kind, long[] sampleShape) =>
+        new(options, sampleShape, OutputActivationFor(kind, options.Design));
+
+    public static MlpDiscriminator CreateDiscriminator(ModelOptions options, long[] sampleShape) =>
+        new(options, sampleShape);
+}

@@ -1,0 +1,50 @@
+namespace GanSharp.Models;
+
+/// <summary>Architecture of the generator and the discriminator.</summary>
+/// <param name="Design">Layer family; see <see cref="ModelDesign"/>.</param>
+/// <param name="LatentDim">Dimension of the noise vector z.</param>
+/// <param name="GeneratorHidden">Widths of the generator's hidden layers, input side first.</param>
+/// <param name="DiscriminatorHidden">Widths of the discriminator's hidden layers, input side first.</param>
+/// <param name="Dropout">Dropout probability after each hidden layer of the discriminator (0 turns it off).</param>
+/// <param name="MaxoutPieces">Linear pieces per maxout unit in the <see cref="ModelDesign.Goodfellow2014"/> design.</param>
+/// <param name="NoisePrior">The noise distribution p_z.</param>
+public sealed record ModelOptions(
+    ModelDesign Design,
+    int LatentDim,
+    int[] GeneratorHidden,
+    int[] DiscriminatorHidden,
+    double Dropout,
+    int MaxoutPieces,
+    NoisePrior NoisePrior)
+{
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value and its valid range.</summary>
+    public void Validate()
+    {
+        if (LatentDim < 1)
+        {
+            throw new ArgumentException($"Invalid latent dimension {LatentDim}: use a whole number of at least 1.");
+        }
+
+        if (GeneratorHidden.Length == 0 || GeneratorHidden.Any(width => width < 1))
+        {
+            throw new ArgumentException(
+                $"Invalid generator hidden sizes [{string.Join(",", GeneratorHidden)}]: give one or more positive widths, for example 256,512.");
+        }
+
+        if (DiscriminatorHidden.Length == 0 || DiscriminatorHidden.Any(width => width < 1))
+        {
+            throw new ArgumentException(
+                $"Invalid discriminator hidden sizes [{string.Join(",", DiscriminatorHidden)}]: give one or more positive widths, for example 512,256.");
+        }
+
+        if (!(Dropout >= 0 && Dropout < 1))
+        {
+            throw new ArgumentException($"Invalid dropout {Dropout}: use a probability in [0, 1).");
+        }
+
+        if (MaxoutPieces < 1)
+        {
+            throw new ArgumentException($"Invalid maxout pieces {MaxoutPieces}: use a whole number of at least 1.");
+        }
+    }
+}
