@@ -1,0 +1,38 @@
+using GanSharp.Models;
+using GanSharp.Training;
+
+namespace GanSharp.Data;
+
+/// <summary>Opens the data source that a <see cref="DataOptions"/> names.</summary>
+public static class DataSourceFactory
+{
+    /// <summary>Folder of the bundled MNIST digits: <c>data/mnist</c> next to the application.</summary>
+    public static string BundledMnistDirectory => Path.Combine(AppContext.BaseDirectory, "data", "mnist");
+
+    /// <summary>
+    /// Creates the data source. Images are scaled to the pixel range that the design's generator produces.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">An image or label file does not exist.</exception>
+    /// <exception cref="InvalidDataException">A file is not valid IDX data.</exception>
+    /// <exception cref="ArgumentException">The data name is unknown.</exception>
+    public static IDataSource Create(DataOptions options, ModelDesign design)
+    {
+        var pixelRange = GanModelFactory.PixelRangeFor(design);
+        switch (options.Name)
+        {
+            case DataOptions.Mnist:
+                var images = options.Path ?? Path.Combine(BundledMnistDirectory, "mnist-images-idx3-ubyte.gz");
+                var labels = options.LabelsPath ?? Path.Combine(BundledMnistDirectory, "mnist-labels-idx1-ubyte.gz");
+                return IdxImageDataSource.Load(images, File.Exists(labels) ? labels : null, pixelRange);
+            case DataOptions.Idx:
+                if (string.IsNullOrWhiteSpace(options.Path))
+                {
+                    throw new ArgumentException("Missing --data-path: --data idx needs the path of an IDX image file.");
+                }
+
+                return IdxImageDataSource.Load(options.Path, options.LabelsPath, pixelRange);
+            default:
+                return BuiltInDistributions.Create(options.Name);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GanSharp.Data;
+using GanSharp.Models;
+using GanSharp.Objectives;
+
+namespace GanSharp.Training;
+
+/// <summary>
+/// Everything that defines a training run. Written as <c>config.json</c> into every run folder, so a run
+/// can be repeated exactly from its folder.
+/// </summary>
+/// <param name="Data">The real data.</param>
+/// <param name="Model">Generator and discriminator architecture.</param>
+/// <param name="Training">Algorithm 1 settings.</param>
+/// <param name="LogInterval">Steps between rows of <c>metrics.csv</c>.</param>
+/// <param name="SampleInterval">Steps between sample pictures drawn from the fixed noise.</param>
+/// <param name="SampleCount">Generated examples in each sample picture.</param>
+public sealed record RunConfiguration(
+    DataOptions Data,
+    ModelOptions Model,
+    TrainingOptions Training,
+    int LogInterval,
+    int SampleInterval,
+    int SampleCount)
+{
+    /// <summary>Options for reading and writing <c>config.json</c>: kebab-case enum names, indented.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+    };
+
+    /// <summary>
+    /// Returns the default configuration for a data set: a larger image model for digits, a small fast model
+    /// for 1-D and 2-D points.
+    /// </summary>
+    public static RunConfiguration CreateDefault(string dataName)
+    {
+        var isImage = dataName is DataOptions.Mnist or DataOptions.Idx;
+        if (!isImage && !BuiltInDistributions.Names.Contains(dataName))
+        {
+            throw new ArgumentException(
+                $"Unknown --data '{dataName}': use mnist, idx (with --data-path), {string.Join(", ", BuiltInDistributions.Names)}.");
+        }
+
+        if (isImage)
+        {
+            var steps = 5000;
+            return new RunConfiguration(
+                new DataOptions(dataName),
+                new ModelOptions(ModelDesign.Common, 100, [256, 512, 1024], [512, 256], 0.3, 5, NoisePrior.Normal),
+                new TrainingOptions(steps, 1, 64, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
+                    2e-4, 2e-4, 0.5, 0.999, 0.5, 1, "cpu"),
+                LogInterval: 10,
+                SampleInterval: 500,
+                SampleCount: 64);
+        }
+
+        return new RunConfiguration(
+            new DataOptions(dataName),
+            new ModelOptions(ModelDesign.Common, 8, [64, 64], [64, 64], 0, 5, NoisePrior.Normal),
+            new TrainingOptions(3000, 1, 256, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
+                1e-3, 1e-3, 0.5, 0.999, 0.5, 1, "cpu"),
+            LogInterval: 10,
+            SampleInterval: 500,
+            SampleCount: 2000);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value and the fix.</summary>
+    public void Validate()
+    {
+        Model.Validate();
+        Training.Validate();
+        if (LogInterval < 1)
+        {
+            throw new ArgumentException($"Invalid --log-interval {LogInterval}: use a whole number of steps of at least 1.");
+        }
+
+        if (SampleInterval < 1)
+        {
+            throw new ArgumentException($"Invalid --sample-interval {SampleInterval}: use a whole number of steps of at least 1.");
+        }
+
+        if (SampleCount < 1)
+        {
+            throw new ArgumentException($"Invalid --sample-count {SampleCount}: use a whole number of at least 1.");
+        }
+
+        if (Data.Name == DataOptions.Idx && string.IsNullOrWhiteSpace(Data.Path))
+        {
+            throw new ArgumentException("Missing --data-path: --data idx needs the path of an IDX image file.");
+        }
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+
+    /// <summary>Reads a configuration written by <see cref="ToJson"/>, with a one-line error for a bad file.</summary>
+    public static RunConfiguration FromJson(string json, string source)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<RunConfiguration>(json, JsonOptions)
+                   ?? throw new InvalidDataException($"Invalid configuration {source}: the file is empty or null.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException(
+                $"Invalid configuration {source}: {exception.Message.Split('\n')[0]} Fix the value or write the file again from a run's config.json.");
+        }
+    }
+}

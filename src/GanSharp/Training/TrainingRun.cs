@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using GanSharp.Data;
+using GanSharp.Reporting;
+using GanSharp.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using static TorchSharp.torch;
+
+namespace GanSharp.Training;
+
+/// <summary>
+/// Trains a GAN from a <see cref="RunConfiguration"/> and writes its run folder: <c>config.json</c>,
+/// <c>metrics.csv</c>, sample pictures under <c>samples/</c>, <c>curves.png</c>, and the final weights
+/// <c>generator.pt</c> and <c>discriminator.pt</c>. Every file is written atomically.
+/// </summary>
+public sealed class TrainingRun
+{
+    public const string ConfigFileName = "config.json";
+    public const string MetricsFileName = "metrics.csv";
+    public const string GeneratorFileName = "generator.pt";
+    public const string DiscriminatorFileName = "discriminator.pt";
+    public const string CurvesFileName = "curves.png";
+    public const string SamplesFolderName = "samples";
+
+    private readonly ILogger logger;
+
+    public TrainingRun(RunConfiguration configuration, string outputDirectory, ILogger? logger = null)
+    {
+        Configuration = configuration;
+        OutputDirectory = Path.GetFullPath(outputDirectory);
+        this.logger = logger ?? NullLogger.Instance;
+    }
+
+    public RunConfiguration Configuration { get; }
+
+    public string OutputDirectory { get; }
+
+    /// <summary>
+    /// Validates the configuration, opens the data and the output folder, then trains. Invalid options and bad
+    /// input files fail before the output folder is created.
+    /// </summary>
+    /// <param name="onStep">Called after every generator step with its statistics and the seconds elapsed.</param>
+    /// <param name="cancellationToken">Stops training after the current step; the files written so far stay.</param>
+    public RunSummary Execute(Action<StepStatistics, double>? onStep = null, CancellationToken cancellationToken = default)
+    {
+        Configuration.Validate();
+        var data = DataSourceFactory.Create(Configuration.Data, Configuration.Model.Design);
+        try
+        {
+            using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
+            PrepareOutputDirectory();
+            return Train(trainer, data, onStep, cancellationToken);
+        }
+        finally
+        {
+            (data as IDisposable)?.Dispose();
+        }
+    }
+
+    private void PrepareOutputDirectory()
+    {
+        if (File.Exists(OutputDirectory))
+        {
+            throw new IOException($"Invalid --out {OutputDirectory}: it is a file. Choose a folder path.");
+        }
+
+        if (Directory.Exists(OutputDirectory) && Directory.EnumerateFileSystemEntries(OutputDirectory).Any())
+        {
+            throw new IOException(
+                $"Invalid --out {OutputDirectory}: the folder is not empty. Choose a new folder or delete this one.");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(OutputDirectory, SamplesFolderName));
+            AtomicFile.WriteAllText(Path.Combine(OutputDirectory, ConfigFileName), Configuration.ToJson() + "\n");
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            throw new IOException(
+                $"Cannot write to --out {OutputDirectory}: {exception.Message} Choose a writable folder.", exception);
+        }
+    }
+
+    private RunSummary Train(GanTrainer trainer, IDataSource data, Action<StepStatistics, double>? onStep, CancellationToken cancellationToken)
+    {
+        var metrics = new MetricsLog();
+        var metricsPath = Path.Combine(OutputDirectory, MetricsFileName);
+        var clock = Stopwatch.StartNew();
+        logger.LogInformation("Training {Steps} steps on {Data} into {Folder}", Configuration.Training.Steps, data.Name, OutputDirectory);
+
+        SaveSamples(trainer, data, 0);
+        StepStatistics last = default;
+        while (trainer.Step < Configuration.Training.Steps && !cancellationToken.IsCancellationRequested)
+        {
+            last = trainer.TrainIteration();
+            var seconds = clock.Elapsed.TotalSeconds;
+            if (last.Step % Configuration.LogInterval == 0 || last.Step == Configuration.Training.Steps)
+            {
+                metrics.Add(last, seconds);
+            }
+
+            if (last.Step % Configuration.SampleInterval == 0 || last.Step == Configuration.Training.Steps)
+            {
+                SaveSamples(trainer, data, last.Step);
+                metrics.Save(metricsPath);
+            }
+
+            onStep?.Invoke(last, seconds);
+        }
+
+        metrics.Save(metricsPath);
+        SaveCurves(metrics);
+        SaveWeights(trainer);
+        logger.LogInformation("Finished at step {Step} after {Seconds:F1} s", trainer.Step, clock.Elapsed.TotalSeconds);
+        return new RunSummary(OutputDirectory, trainer.Step, clock.Elapsed.TotalSeconds, last,
+            Completed: trainer.Step == Configuration.Training.Steps);
+    }
+
+    private void SaveSamples(GanTrainer trainer, IDataSource data, int step)
+    {
+        using var scope = NewDisposeScope();
+        var generated = trainer.Generate(trainer.FixedNoise);
+        var path = Path.Combine(OutputDirectory, SamplesFolderName, $"step-{step:D6}.png");
+        SamplePictures.Save(data, generated, Configuration.Model.Design, path, $"{data.Name}, step {step}");
+        logger.LogDebug("Wrote samples {Path}", path);
+    }
+
+    private void SaveCurves(MetricsLog metrics)
+    {
+        if (metrics.Rows.Count == 0)
+        {
+            return;
+        }
+
+        var steps = metrics.Rows.Select(row => (long)row.Statistics.Step).ToArray();
+        var series = new Dictionary<string, IReadOnlyList<double>>
+        {
+            ["loss of D"] = metrics.Rows.Select(row => row.Statistics.LossD).ToArray(),
+            ["loss of G"] = metrics.Rows.Select(row => row.Statistics.LossG).ToArray(),
+            ["D(x)"] = metrics.Rows.Select(row => row.Statistics.DReal).ToArray(),
+            ["D(G(z))"] = metrics.Rows.Select(row => row.Statistics.DFake).ToArray(),
+        };
+        SamplePlots.TrainingCurves(steps, series, Path.Combine(OutputDirectory, CurvesFileName),
+            "Training curves", referenceValue: Math.Log(4), referenceLabel: "ln 4 = loss of D at equilibrium", yLabel: "value");
+    }
+
+    private void SaveWeights(GanTrainer trainer)
+    {
+        ModuleFiles.Save(trainer.Generator, Path.Combine(OutputDirectory, GeneratorFileName));
+        ModuleFiles.Save(trainer.Discriminator, Path.Combine(OutputDirectory, DiscriminatorFileName));
+    }
+}
