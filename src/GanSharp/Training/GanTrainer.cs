@@ -18,7 +18,11 @@ public sealed class GanTrainer : IDisposable
     private readonly optim.Optimizer generatorOptimizer;
     private readonly optim.Optimizer discriminatorOptimizer;
 
-    public GanTrainer(IDataSource data, ModelOptions model, TrainingOptions training)
+    /// <param name="data">Source of real minibatches.</param>
+    /// <param name="model">Generator and discriminator architecture.</param>
+    /// <param name="training">Algorithm 1 settings.</param>
+    /// <param name="fixedNoiseCount">Rows of <see cref="FixedNoise"/>, the noise used for sample pictures.</param>
+    public GanTrainer(IDataSource data, ModelOptions model, TrainingOptions training, int fixedNoiseCount = 64)
     {
         model.Validate();
         training.Validate();
@@ -33,7 +37,7 @@ public sealed class GanTrainer : IDisposable
         noiseRandom = new Generator((ulong)training.Seed + 2);
         using (var fixedNoiseRandom = new Generator((ulong)training.Seed + 3))
         {
-            FixedNoise = NoiseSampler.Sample(model.NoisePrior, 64, model.LatentDim, fixedNoiseRandom, CPU).DetachFromDisposeScope();
+            FixedNoise = NoiseSampler.Sample(model.NoisePrior, fixedNoiseCount, model.LatentDim, fixedNoiseRandom, CPU).DetachFromDisposeScope();
         }
 
         Generator = GanModelFactory.CreateGenerator(model, data.Kind, data.SampleShape);

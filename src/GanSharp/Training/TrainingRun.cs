@@ -10,7 +10,7 @@ namespace GanSharp.Training;
 
 /// <summary>
 /// Trains a GAN from a <see cref="RunConfiguration"/> and writes its run folder: <c>config.json</c>,
-/// <c>metrics.csv</c>, sample pictures under <c>samples/</c>, <c>curves.png</c>, and the final weights
+/// <c>model.json</c>, <c>metrics.csv</c>, sample pictures under <c>samples/</c>, <c>curves.png</c>, and the final weights
 /// <c>generator.pt</c> and <c>discriminator.pt</c>. Every file is written atomically.
 /// </summary>
 public sealed class TrainingRun
@@ -48,7 +48,7 @@ public sealed class TrainingRun
         try
         {
             using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
-            PrepareOutputDirectory();
+            PrepareOutputDirectory(data);
             return Train(trainer, data, onStep, cancellationToken);
         }
         finally
@@ -57,7 +57,7 @@ public sealed class TrainingRun
         }
     }
 
-    private void PrepareOutputDirectory()
+    private void PrepareOutputDirectory(IDataSource data)
     {
         if (File.Exists(OutputDirectory))
         {
@@ -74,6 +74,9 @@ public sealed class TrainingRun
         {
             Directory.CreateDirectory(Path.Combine(OutputDirectory, SamplesFolderName));
             AtomicFile.WriteAllText(Path.Combine(OutputDirectory, ConfigFileName), Configuration.ToJson() + "\n");
+            var shape = new ModelShape(data.Kind, data.SampleShape);
+            AtomicFile.WriteAllText(Path.Combine(OutputDirectory, ModelShape.FileName),
+                System.Text.Json.JsonSerializer.Serialize(shape, RunConfiguration.JsonOptions) + "\n");
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {

@@ -1,0 +1,16 @@
+namespace GanSharp.Cli;
+
+/// <summary>Process exit codes of the <c>gansharp</c> command.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>An unexpected failure inside GanSharp or libtorch.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Invalid options or input files: the message names the value and the fix.</summary>
+    public const int InvalidInput = 2;
+
+    /// <summary>Interrupted by Ctrl+C (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+}

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using GanSharp.Models;
+using GanSharp.Objectives;
+using GanSharp.Training;
+
+namespace GanSharp.Cli;
+
+/// <summary><c>gansharp train</c>: trains a GAN with Algorithm 1 and writes a run folder.</summary>
+internal static class TrainCommand
+{
+    private static readonly Option<string> Data = new("--data")
+    {
+        Description = "Real data: mnist (the bundled 10,000 digits), idx (an IDX file given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
+        DefaultValueFactory = _ => "mnist",
+    };
+
+    private static readonly Option<string?> DataPath = new("--data-path")
+    {
+        Description = "IDX image file for --data idx (raw, or gzip when the name ends in .gz).",
+    };
+
+    private static readonly Option<string?> LabelsPath = new("--labels-path")
+    {
+        Description = "Optional IDX label file matching --data-path.",
+    };
+
+    private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 5000 for images, 3000 for points)." };
+    private static readonly Option<int?> K = new("--k") { Description = "Discriminator steps per generator step (default 1)." };
+    private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Minibatch size m (default: 64 for images, 256 for points)." };
+    private static readonly Option<int?> LatentDim = new("--latent-dim") { Description = "Dimension of the noise z (default: 100 for images, 8 for points)." };
+
+    private static readonly Option<string?> Objective = new Option<string?>("--objective")
+    {
+        Description = "Generator loss: minimax or non-saturating (default).",
+    }.AcceptOnlyFromAmong("minimax", "non-saturating");
+
+    private static readonly Option<string?> Optimizer = new Option<string?>("--optimizer")
+    {
+        Description = "Optimizer for both networks: adam (default) or sgd (with --momentum).",
+    }.AcceptOnlyFromAmong("adam", "sgd");
+
+    private static readonly Option<double?> LearningRateG = new("--lr-g") { Description = "Generator learning rate (default: 2e-4 for images, 1e-3 for points; 0.01 with sgd)." };
+    private static readonly Option<double?> LearningRateD = new("--lr-d") { Description = "Discriminator learning rate (same defaults as --lr-g)." };
+    private static readonly Option<double?> Momentum = new("--momentum") { Description = "SGD momentum (default 0.5)." };
+    private static readonly Option<double?> Beta1 = new("--beta1") { Description = "Adam beta1 (default 0.5)." };
+    private static readonly Option<long?> Seed = new("--seed") { Description = "Seed for weights, dropout, noise and minibatches (default 1)." };
+
+    private static readonly Option<string?> Design = new Option<string?>("--design")
+    {
+        Description = "MLP family: common (LeakyReLU D, tanh G output, pixels in [-1, 1]) or goodfellow2014 (maxout D, sigmoid G output, pixels in [0, 1]).",
+    }.AcceptOnlyFromAmong("common", "goodfellow2014");
+
+    private static readonly Option<string?> Noise = new Option<string?>("--noise")
+    {
+        Description = "Noise prior p_z: normal (default) or uniform on [-1, 1].",
+    }.AcceptOnlyFromAmong("normal", "uniform");
+
+    private static readonly Option<string?> GeneratorHidden = new("--g-hidden") { Description = "Generator hidden widths, comma-separated (default: 256,512,1024 for images, 64,64 for points)." };
+    private static readonly Option<string?> DiscriminatorHidden = new("--d-hidden") { Description = "Discriminator hidden widths, comma-separated (default: 512,256 for images, 64,64 for points)." };
+    private static readonly Option<double?> Dropout = new("--dropout") { Description = "Dropout probability in the discriminator (default: 0.3 for images, 0 for points)." };
+    private static readonly Option<int?> LogInterval = new("--log-interval") { Description = "Steps between rows of metrics.csv (default 10)." };
+    private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default 500)." };
+    private static readonly Option<string?> Output = new("--out") { Description = "Run folder to create; must be new or empty (default: runs/DATA-TIMESTAMP)." };
+
+    private static readonly Option<string?> Device = new Option<string?>("--device")
+    {
+        Description = "Torch device: cpu (default) or cuda (needs a TorchSharp CUDA package).",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
+        {
+            Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
+            Momentum, Beta1, Seed, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
+            Output, Device,
+        };
+        command.SetAction(parseResult => CommandRunner.Run(() => Execute(parseResult)));
+        return command;
+    }
+
+    private static int Execute(ParseResult parseResult)
+    {
+        var configuration = BuildConfiguration(parseResult);
+        var output = parseResult.GetValue(Output)
+                     ?? Path.Combine("runs", $"{configuration.Data.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, eventArgs) =>
+        {
+            eventArgs.Cancel = true;
+            cancellation.Cancel();
+        };
+
+        var progress = new ProgressBar(configuration.Training.Steps);
+        var run = new TrainingRun(configuration, output);
+        var summary = run.Execute(progress.Report, cancellation.Token);
+
+        Console.WriteLine(summary.Completed
+            ? $"Trained {summary.Steps} steps in {summary.Seconds:F0} s. Run folder: {summary.OutputDirectory}"
+            : $"Stopped at step {summary.Steps} of {configuration.Training.Steps}. Run folder: {summary.OutputDirectory}");
+        return summary.Completed ? ExitCodes.Success : ExitCodes.Interrupted;
+    }
+
+    /// <summary>Applies the options given on the command line over the defaults for the chosen data.</summary>
+    internal static RunConfiguration BuildConfiguration(ParseResult parseResult)
+    {
+        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!);
+        var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : defaults.Training.Optimizer;
+        var defaultLearningRate = optimizer == OptimizerKind.Sgd ? 0.01 : defaults.Training.LearningRateG;
+
+        var model = defaults.Model with
+        {
+            Design = parseResult.GetValue(Design) is { } design ? ParseDesign(design) : defaults.Model.Design,
+            LatentDim = parseResult.GetValue(LatentDim) ?? defaults.Model.LatentDim,
+            GeneratorHidden = ParseWidths(parseResult.GetValue(GeneratorHidden), "--g-hidden") ?? defaults.Model.GeneratorHidden,
+            DiscriminatorHidden = ParseWidths(parseResult.GetValue(DiscriminatorHidden), "--d-hidden") ?? defaults.Model.DiscriminatorHidden,
+            Dropout = parseResult.GetValue(Dropout) ?? defaults.Model.Dropout,
+            NoisePrior = parseResult.GetValue(Noise) == "uniform" ? NoisePrior.Uniform : NoisePrior.Normal,
+        };
+
+        var training = defaults.Training with
+        {
+            Steps = parseResult.GetValue(Steps) ?? defaults.Training.Steps,
+            K = parseResult.GetValue(K) ?? defaults.Training.K,
+            BatchSize = parseResult.GetValue(BatchSize) ?? defaults.Training.BatchSize,
+            Objective = parseResult.GetValue(Objective) == "minimax" ? GeneratorObjective.Minimax : GeneratorObjective.NonSaturating,
+            Optimizer = optimizer,
+            LearningRateG = parseResult.GetValue(LearningRateG) ?? defaultLearningRate,
+            LearningRateD = parseResult.GetValue(LearningRateD) ?? defaultLearningRate,
+            Momentum = parseResult.GetValue(Momentum) ?? defaults.Training.Momentum,
+            Beta1 = parseResult.GetValue(Beta1) ?? defaults.Training.Beta1,
+            Seed = parseResult.GetValue(Seed) ?? defaults.Training.Seed,
+            Device = parseResult.GetValue(Device) ?? defaults.Training.Device,
+        };
+
+        var configuration = defaults with
+        {
+            Data = new DataOptions(defaults.Data.Name, parseResult.GetValue(DataPath), parseResult.GetValue(LabelsPath)),
+            Model = model,
+            Training = training,
+            LogInterval = parseResult.GetValue(LogInterval) ?? defaults.LogInterval,
+            SampleInterval = parseResult.GetValue(SampleInterval) ?? defaults.SampleInterval,
+        };
+        configuration.Validate();
+        return configuration;
+    }
+
+    private static OptimizerKind ParseOptimizer(string name) => name == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam;
+
+    private static ModelDesign ParseDesign(string name) => name == "goodfellow2014" ? ModelDesign.Goodfellow2014 : ModelDesign.Common;
+
+    private static int[]? ParseWidths(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var widths = new int[parts.Length];
+        for (var index = 0; index < parts.Length; index++)
+        {
+            if (!int.TryParse(parts[index], out widths[index]) || widths[index] < 1)
+            {
+                throw new ArgumentException($"Invalid {option} '{text}': give positive whole widths separated by commas, for example 256,512.");
+            }
+        }
+
+        return widths;
+    }
+}

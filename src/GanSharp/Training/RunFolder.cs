@@ -1,0 +1,84 @@
+using System.Text.Json;
+using GanSharp.Models;
+using GanSharp.Runtime;
+using static TorchSharp.torch;
+
+namespace GanSharp.Training;
+
+/// <summary>Reads a finished run folder back: its configuration, its model shape and its generator.</summary>
+public sealed class RunFolder
+{
+    private RunFolder(string directory, RunConfiguration configuration, ModelShape shape)
+    {
+        Directory = directory;
+        Configuration = configuration;
+        Shape = shape;
+    }
+
+    public string Directory { get; }
+
+    public RunConfiguration Configuration { get; }
+
+    public ModelShape Shape { get; }
+
+    /// <summary>Opens a run folder, or throws with a one-line message naming the missing or invalid file.</summary>
+    public static RunFolder Open(string directory)
+    {
+        var fullPath = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(fullPath))
+        {
+            throw new DirectoryNotFoundException($"Run folder not found: {fullPath}. Pass the --out folder of a training run.");
+        }
+
+        var configuration = RunConfiguration.FromJson(ReadRequired(fullPath, TrainingRun.ConfigFileName), Path.Combine(fullPath, TrainingRun.ConfigFileName));
+        var shapePath = Path.Combine(fullPath, ModelShape.FileName);
+        ModelShape shape;
+        try
+        {
+            shape = JsonSerializer.Deserialize<ModelShape>(ReadRequired(fullPath, ModelShape.FileName), RunConfiguration.JsonOptions)
+                    ?? throw new InvalidDataException($"Invalid {shapePath}: the file is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"Invalid {shapePath}: {exception.Message.Split('\n')[0]}");
+        }
+
+        return new RunFolder(fullPath, configuration, shape);
+    }
+
+    /// <summary>Builds the generator of the run and loads its final weights, on the CPU, in evaluation mode.</summary>
+    public MlpGenerator LoadGenerator()
+    {
+        var generator = GanModelFactory.CreateGenerator(Configuration.Model, Shape.DataKind, Shape.SampleShape);
+        ModuleFiles.Load(generator, Path.Combine(Directory, TrainingRun.GeneratorFileName));
+        generator.eval();
+        return generator;
+    }
+
+    /// <summary>Generates <paramref name="count"/> examples from noise drawn with <paramref name="seed"/>.</summary>
+    public Tensor Generate(int count, long seed)
+    {
+        if (count < 1)
+        {
+            throw new ArgumentException($"Invalid --count {count}: use a whole number of at least 1.");
+        }
+
+        using var generator = LoadGenerator();
+        using var random = new Generator((ulong)seed);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var noise = NoiseSampler.Sample(Configuration.Model.NoisePrior, count, Configuration.Model.LatentDim, random, CPU);
+        return generator.forward(noise).MoveToOuterDisposeScope();
+    }
+
+    private static string ReadRequired(string directory, string fileName)
+    {
+        var path = Path.Combine(directory, fileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Missing {path}: the run folder is incomplete. Train again or pass another --run.", path);
+        }
+
+        return File.ReadAllText(path);
+    }
+}
