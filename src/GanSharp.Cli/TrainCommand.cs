@@ -24,7 +24,7 @@ internal static class TrainCommand
         Description = "Optional IDX label file matching --data-path.",
     };
 
-    private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 5000 for images, 3000 for points)." };
+    private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 10000 for images, 3000 for points)." };
     private static readonly Option<int?> K = new("--k") { Description = "Discriminator steps per generator step (default 1)." };
     private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Minibatch size m (default: 64 for images, 256 for points)." };
     private static readonly Option<int?> LatentDim = new("--latent-dim") { Description = "Dimension of the noise z (default: 100 for images, 8 for points)." };
@@ -59,7 +59,7 @@ internal static class TrainCommand
     private static readonly Option<string?> DiscriminatorHidden = new("--d-hidden") { Description = "Discriminator hidden widths, comma-separated (default: 512,256 for images, 64,64 for points)." };
     private static readonly Option<double?> Dropout = new("--dropout") { Description = "Dropout probability in the discriminator (default: 0.3 for images, 0 for points)." };
     private static readonly Option<int?> LogInterval = new("--log-interval") { Description = "Steps between rows of metrics.csv (default 10)." };
-    private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default 500)." };
+    private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default: 1000 for images, 500 for points)." };
     private static readonly Option<string?> Output = new("--out") { Description = "Run folder to create; must be new or empty (default: runs/DATA-TIMESTAMP)." };
 
     private static readonly Option<string?> Device = new Option<string?>("--device")

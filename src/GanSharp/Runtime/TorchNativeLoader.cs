@@ -35,6 +35,7 @@ public static class TorchNativeLoader
     private const ushort VersionFlagWeak = 0x2;
 
     private static readonly Lock InitializationLock = new();
+    private static string? patchedShimPath;
     private static bool initialized;
     private static string? loadFailure;
 
@@ -57,6 +58,16 @@ public static class TorchNativeLoader
             }
 
             return Path.Combine(cacheHome, "gansharp", "native");
+        }
+    }
+
+    /// <summary>Path of the patched shim loaded in this process, or null when the host needed no patch.</summary>
+    public static string? PatchedShimPath
+    {
+        get
+        {
+            EnsureLoaded();
+            return patchedShimPath;
         }
     }
 
@@ -97,6 +108,12 @@ public static class TorchNativeLoader
     public static bool TryVerify(out string problem)
     {
         EnsureLoaded();
+
+        // TorchSharp prints a long loader trace to the console when loading fails; the one line below replaces it.
+        var output = Console.Out;
+        var error = Console.Error;
+        Console.SetOut(TextWriter.Null);
+        Console.SetError(TextWriter.Null);
         try
         {
             TorchSharp.torch.InitializeDeviceType(TorchSharp.DeviceType.CPU);
@@ -108,6 +125,11 @@ public static class TorchNativeLoader
         {
             problem = DescribeLoadFailure();
             return false;
+        }
+        finally
+        {
+            Console.SetOut(output);
+            Console.SetError(error);
         }
     }
 
@@ -165,7 +187,23 @@ public static class TorchNativeLoader
         }
 
         NativeLibrary.Load(patchedPath);
+        patchedShimPath = patchedPath;
     }
+
+    /// <summary>
+    /// Reports whether the ELF file at <paramref name="path"/> requires <paramref name="version"/> and whether that
+    /// requirement is marked weak. Used by tests to check the original and the patched shim.
+    /// </summary>
+    internal static (bool Required, bool Weak) InspectVersionRequirement(string path, string version)
+    {
+        var elf = ElfImage.Parse(File.ReadAllBytes(path), path);
+        return (elf.RequiresVersion(version), elf.IsVersionWeak(version));
+    }
+
+    /// <summary>Reports whether the libstdc++ loaded in this process defines <paramref name="version"/>.</summary>
+    internal static bool HostDefines(string version) => HostLibStdCxxDefines(version);
+
+    internal static string? FindOriginalShim() => FindShim();
 
     private static string WritePatchedCopy(byte[] image, ElfImage elf)
     {
@@ -281,6 +319,13 @@ public static class TorchNativeLoader
         }
 
         public bool RequiresVersion(string version) => FindVersionNeedAuxiliary(version) >= 0;
+
+        public bool IsVersionWeak(string version)
+        {
+            var auxiliary = FindVersionNeedAuxiliary(version);
+            return auxiliary >= 0
+                   && (BinaryPrimitives.ReadUInt16LittleEndian(image.AsSpan(auxiliary + 4)) & VersionFlagWeak) != 0;
+        }
 
         /// <summary>Sets <c>VER_FLG_WEAK</c> on the requirement entry for <paramref name="version"/>.</summary>
         public void MarkVersionWeak(byte[] target, string version)
