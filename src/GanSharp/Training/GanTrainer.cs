@@ -70,6 +70,12 @@ public sealed class GanTrainer : IDisposable
     /// <summary>Generator optimizer steps taken, one per iteration.</summary>
     public long GeneratorUpdates { get; private set; }
 
+    /// <summary>Optimizer of θg, exposed so that tests can read its per-parameter state.</summary>
+    internal optim.Optimizer GeneratorOptimizer => generatorOptimizer;
+
+    /// <summary>Optimizer of θd, exposed so that tests can read its per-parameter state.</summary>
+    internal optim.Optimizer DiscriminatorOptimizer => discriminatorOptimizer;
+
     /// <summary>Runs one iteration of Algorithm 1 and returns its statistics.</summary>
     public StepStatistics TrainIteration()
     {
@@ -116,8 +122,9 @@ public sealed class GanTrainer : IDisposable
     /// <summary>
     /// One discriminator step: ascend V̂ by descending the binary cross-entropy of real examples (label 1)
     /// and generated examples (label 0). Generated examples are made without gradient, so θg never changes.
+    /// The returned tensors belong to the caller's dispose scope.
     /// </summary>
-    private (Tensor LossD, Tensor DReal, Tensor DFake) UpdateDiscriminator()
+    internal (Tensor LossD, Tensor DReal, Tensor DFake) UpdateDiscriminator()
     {
         var real = data.Sample(Options.BatchSize, dataRandom).to(Device);
         var noise = NoiseSampler.Sample(Model.NoisePrior, Options.BatchSize, Model.LatentDim, noiseRandom, Device);
@@ -142,8 +149,9 @@ public sealed class GanTrainer : IDisposable
     /// <summary>
     /// One generator step: descend the generator objective on fresh noise. The discriminator's parameters are
     /// excluded from the graph, so its weights get no gradient and its optimizer does not run.
+    /// The returned loss belongs to the caller's dispose scope.
     /// </summary>
-    private Tensor UpdateGenerator()
+    internal Tensor UpdateGenerator()
     {
         var noise = NoiseSampler.Sample(Model.NoisePrior, Options.BatchSize, Model.LatentDim, noiseRandom, Device);
         SetRequiresGrad(Discriminator, false);

@@ -1,0 +1,136 @@
+using GanSharp.Tests.Data;
+
+namespace GanSharp.Tests.Cli;
+
+/// <summary>
+/// Each bad input to <c>gansharp train</c> must exit with code 2 and one line on standard error that names the
+/// value, print no stack trace, and create no run folder.
+/// </summary>
+public sealed class InvalidInputTests : IDisposable
+{
+    private readonly IdxTestFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    private string RunFolder => Path.Combine(files.Directory, "run");
+
+    [Fact]
+    public void Help_ExitsZero()
+    {
+        var result = CliProcess.Run("--help");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("train", result.StandardOutput);
+        Assert.Contains("sample", result.StandardOutput);
+    }
+
+    [Fact]
+    public void MissingDataFile_IsRejected()
+    {
+        var missing = Path.Combine(files.Directory, "missing-idx3-ubyte");
+
+        AssertRejected(missing, "--data", "idx", "--data-path", missing);
+    }
+
+    [Fact]
+    public void GzipWithoutGzExtension_IsRejected()
+    {
+        var gzip = files.Write("images-idx3-ubyte", IdxTestFiles.Gzip(IdxTestFiles.Encode([2, 4, 4], new byte[32])));
+
+        var message = AssertRejected(gzip, "--data", "idx", "--data-path", gzip);
+
+        Assert.Contains("magic", message);
+    }
+
+    [Fact]
+    public void TruncatedIdxFile_IsRejected()
+    {
+        var complete = IdxTestFiles.Encode([10, 4, 4], new byte[160]);
+        var truncated = files.Write("truncated-idx3-ubyte", complete[..^60]);
+
+        var message = AssertRejected(truncated, "--data", "idx", "--data-path", truncated);
+
+        Assert.Contains("truncated", message);
+    }
+
+    [Fact]
+    public void HeaderCountMismatch_IsRejected()
+    {
+        // The header declares 2 images of 4 x 4 pixels, but the file contains data for 3.
+        var mismatched = files.Write("mismatched-idx3-ubyte", IdxTestFiles.Encode([2, 4, 4], new byte[48]));
+
+        var message = AssertRejected(mismatched, "--data", "idx", "--data-path", mismatched);
+
+        Assert.Contains("header", message);
+    }
+
+    [Fact]
+    public void UnknownDataName_IsRejected() =>
+        AssertRejected("no-such-data", "--data", "no-such-data");
+
+    [Theory]
+    [InlineData("--k", "0")]
+    [InlineData("--k", "-1")]
+    [InlineData("--steps", "0")]
+    [InlineData("--batch-size", "0")]
+    [InlineData("--lr-g", "0")]
+    public void NonPositiveNumber_IsRejected(string option, string value) =>
+        AssertRejected($"{option} {value}", "--data", "gaussian1d", option, value);
+
+    [Fact]
+    public void UnknownObjective_IsRejected() =>
+        AssertRejected("bogus", "--data", "gaussian1d", "--objective", "bogus");
+
+    [Fact]
+    public void OutputUnderRegularFile_IsRejected()
+    {
+        // Tests may run as root, whom file permissions do not stop, but no user can create a folder inside a regular file.
+        var file = files.Write("file.txt", "content"u8.ToArray());
+        var output = Path.Combine(file, "run");
+
+        var result = RunTrain(output, "--data", "gaussian1d", "--steps", "1");
+
+        AssertOneLineError(result, output);
+        Assert.False(Directory.Exists(output));
+        Assert.Equal("content", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void OutputIsExistingFile_IsRejected()
+    {
+        var file = files.Write("existing.txt", "content"u8.ToArray());
+
+        var result = RunTrain(file, "--data", "gaussian1d", "--steps", "1");
+
+        AssertOneLineError(result, file);
+        Assert.True(File.Exists(file), "the existing file was removed");
+        Assert.Equal("content", File.ReadAllText(file));
+    }
+
+    /// <summary>Runs train into <see cref="RunFolder"/> and checks the error and that the folder was not created.</summary>
+    /// <returns>The error message.</returns>
+    private string AssertRejected(string expectedInMessage, params string[] trainArguments)
+    {
+        var result = RunTrain(RunFolder, trainArguments);
+
+        var message = AssertOneLineError(result, expectedInMessage);
+        Assert.False(Directory.Exists(RunFolder), $"the run folder was created: {RunFolder}");
+        return message;
+    }
+
+    private static CliResult RunTrain(string output, params string[] arguments) =>
+        CliProcess.Run(["train", .. arguments, "--out", output]);
+
+    private static string AssertOneLineError(CliResult result, string expectedInMessage)
+    {
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.DoesNotContain("   at ", result.StandardError);
+        Assert.DoesNotContain("   at ", result.StandardOutput);
+
+        var message = result.StandardError.TrimEnd('\r', '\n');
+        Assert.False(message.Contains('\n'), $"the error is more than one line:\n{message}");
+        Assert.StartsWith("gansharp: ", message);
+        Assert.Contains(expectedInMessage, message);
+        return message;
+    }
+}
