@@ -12,8 +12,8 @@ public sealed class TorchNativeLoaderTests
     {
         TorchNativeLoader.EnsureLoaded();
 
-        using var ones = ones(3);
-        using var sum = ones.sum();
+        using var vector = ones(3);
+        using var sum = vector.sum();
 
         Assert.Equal(3f, sum.item<float>());
         Assert.True(TorchNativeLoader.TryVerify(out var problem), problem);
