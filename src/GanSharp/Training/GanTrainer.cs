@@ -18,6 +18,8 @@ public sealed class GanTrainer : IDisposable
     private readonly optim.Optimizer generatorOptimizer;
     private readonly optim.Optimizer discriminatorOptimizer;
 
+    private static readonly Lock GlobalSeedLock = new();
+
     /// <param name="data">Source of real minibatches.</param>
     /// <param name="model">Generator and discriminator architecture.</param>
     /// <param name="training">Algorithm 1 settings.</param>
@@ -31,8 +33,10 @@ public sealed class GanTrainer : IDisposable
         Options = training;
         Device = Runtime.DeviceSelection.Resolve(training.Device);
 
-        // One seed fixes the initial weights and dropout masks (global generator), the minibatches and the noise.
-        random.manual_seed(training.Seed);
+        // One seed fixes the initial weights and dropout masks (torch's global generator), the minibatches and
+        // the noise (generators of their own).
+        // NOTE: dropout draws from the global generator, so two trainers stepping at once in one process are
+        // reproducible only without dropout. Construction is serialised below, so initial weights always are.
         dataRandom = new Generator((ulong)training.Seed + 1);
         noiseRandom = new Generator((ulong)training.Seed + 2);
         using (var fixedNoiseRandom = new Generator((ulong)training.Seed + 3))
@@ -40,8 +44,13 @@ public sealed class GanTrainer : IDisposable
             FixedNoise = NoiseSampler.Sample(model.NoisePrior, fixedNoiseCount, model.LatentDim, fixedNoiseRandom, CPU).DetachFromDisposeScope();
         }
 
-        Generator = GanModelFactory.CreateGenerator(model, data.Kind, data.SampleShape);
-        Discriminator = GanModelFactory.CreateDiscriminator(model, data.SampleShape);
+        lock (GlobalSeedLock)
+        {
+            random.manual_seed(training.Seed);
+            Generator = GanModelFactory.CreateGenerator(model, data.Kind, data.SampleShape);
+            Discriminator = GanModelFactory.CreateDiscriminator(model, data.SampleShape);
+        }
+
         Generator.to(Device);
         Discriminator.to(Device);
         generatorOptimizer = CreateOptimizer(Generator.parameters(), training.LearningRateG);
