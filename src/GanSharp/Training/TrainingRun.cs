@@ -70,6 +70,7 @@ public sealed class TrainingRun
                 $"Invalid --out {OutputDirectory}: the folder is not empty. Choose a new folder or delete this one.");
         }
 
+        var created = !Directory.Exists(OutputDirectory);
         try
         {
             Directory.CreateDirectory(Path.Combine(OutputDirectory, SamplesFolderName));
@@ -80,6 +81,12 @@ public sealed class TrainingRun
         }
         catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {
+            // Leave no half-made run folder behind: remove what this call created.
+            if (created && Directory.Exists(OutputDirectory))
+            {
+                Directory.Delete(OutputDirectory, recursive: true);
+            }
+
             throw new IOException(
                 $"Cannot write to --out {OutputDirectory}: {exception.Message} Choose a writable folder.", exception);
         }
