@@ -12,8 +12,8 @@ public sealed class TorchNativeLoaderTests
     {
         TorchNativeLoader.EnsureLoaded();
 
-        using var ones = ones(3);
-        using var sum = ones.sum();
+        using var values = ones(3);
+        using var sum = values.sum();
 
         Assert.Equal(3f, sum.item<float>());
         Assert.True(TorchNativeLoader.TryVerify(out var problem), problem);
