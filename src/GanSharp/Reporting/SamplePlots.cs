@@ -1,4 +1,5 @@
 using GanSharp.Runtime;
+using GanSharp.Theory;
 using ScottPlot;
 
 namespace GanSharp.Reporting;
