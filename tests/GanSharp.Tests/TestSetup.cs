@@ -11,5 +11,12 @@ internal static class TestSetup
     /// </summary>
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "Native loading must precede the first TorchSharp call.")]
-    internal static void Init() => GanSharp.Runtime.TorchNativeLoader.EnsureLoaded();
+    internal static void Init()
+    {
+        GanSharp.Runtime.TorchNativeLoader.EnsureLoaded();
+
+        // xunit runs test classes in parallel, so one intra-op thread each keeps libtorch from oversubscribing
+        // the cores; with the default of one thread per core the suite stalls on small machines.
+        TorchSharp.torch.set_num_threads(1);
+    }
 }
