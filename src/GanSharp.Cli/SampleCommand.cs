@@ -14,7 +14,7 @@ internal static class SampleCommand
     private static readonly Option<string> Run = new("--run") { Description = "Run folder written by gansharp train.", Required = true };
     private static readonly Option<int> Count = new("--count") { Description = "Number of examples to generate.", DefaultValueFactory = _ => 64 };
     private static readonly Option<string> Output = new("--out") { Description = "Output file: a .png grid for images, a .csv for points.", Required = true };
-    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the noise (default 0).", DefaultValueFactory = _ => 0 };
+    private static readonly Option<long> Seed = new("--seed") { Description = "Seed of the noise.", DefaultValueFactory = _ => 0 };
 
     public static Command Create()
     {
@@ -31,6 +31,11 @@ internal static class SampleCommand
         var runFolder = RunFolder.Open(parseResult.GetValue(Run)!);
         var output = Path.GetFullPath(parseResult.GetValue(Output)!);
         var count = parseResult.GetValue(Count);
+        if (File.Exists(output) && output.StartsWith(runFolder.Directory + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Invalid --out {output}: it would overwrite a file of the run folder. Name a new file.");
+        }
+
         var isImage = runFolder.Shape.DataKind == DataKind.Image;
         var expectedExtension = isImage ? ".png" : ".csv";
         if (!string.Equals(Path.GetExtension(output), expectedExtension, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using GanSharp.Models;
 using GanSharp.Objectives;
 using GanSharp.Training;
@@ -84,13 +85,23 @@ internal static class TrainCommand
         var configuration = BuildConfiguration(parseResult);
         var output = parseResult.GetValue(Output)
                      ?? Path.Combine("runs", $"{configuration.Data.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
-
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, eventArgs) =>
+        if (string.IsNullOrWhiteSpace(output))
         {
-            eventArgs.Cancel = true;
+            throw new ArgumentException("Invalid --out '': give the path of a new or empty folder, for example runs/my-run.");
+        }
+
+        // Ctrl+C (SIGINT) and SIGTERM end the current step; the run then writes its files and exits 130.
+        using var cancellation = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        {
+            context.Cancel = true;
             cancellation.Cancel();
-        };
+        });
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
 
         var progress = new ProgressBar(configuration.Training.Steps);
         var run = new TrainingRun(configuration, output);
@@ -105,7 +116,7 @@ internal static class TrainCommand
     /// <summary>Applies the options given on the command line over the defaults for the chosen data.</summary>
     internal static RunConfiguration BuildConfiguration(ParseResult parseResult)
     {
-        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!);
+        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!.Trim().ToLowerInvariant());
         var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : defaults.Training.Optimizer;
         var defaultLearningRate = optimizer == OptimizerKind.Sgd ? 0.01 : defaults.Training.LearningRateG;
 

@@ -22,29 +22,29 @@ public sealed record ModelOptions(
     {
         if (LatentDim < 1)
         {
-            throw new ArgumentException($"Invalid latent dimension {LatentDim}: use a whole number of at least 1.");
+            throw new ArgumentException($"Invalid --latent-dim {LatentDim}: use a whole number of at least 1.");
         }
 
         if (GeneratorHidden.Length == 0 || GeneratorHidden.Any(width => width < 1))
         {
             throw new ArgumentException(
-                $"Invalid generator hidden sizes [{string.Join(",", GeneratorHidden)}]: give one or more positive widths, for example 256,512.");
+                $"Invalid --g-hidden {string.Join(",", GeneratorHidden)}: give one or more positive widths, for example 256,512.");
         }
 
         if (DiscriminatorHidden.Length == 0 || DiscriminatorHidden.Any(width => width < 1))
         {
             throw new ArgumentException(
-                $"Invalid discriminator hidden sizes [{string.Join(",", DiscriminatorHidden)}]: give one or more positive widths, for example 512,256.");
+                $"Invalid --d-hidden {string.Join(",", DiscriminatorHidden)}: give one or more positive widths, for example 512,256.");
         }
 
         if (!(Dropout >= 0 && Dropout < 1))
         {
-            throw new ArgumentException($"Invalid dropout {Dropout}: use a probability in [0, 1).");
+            throw new ArgumentException($"Invalid --dropout {Dropout}: use a probability in [0, 1).");
         }
 
         if (MaxoutPieces < 1)
         {
-            throw new ArgumentException($"Invalid maxout pieces {MaxoutPieces}: use a whole number of at least 1.");
+            throw new ArgumentException($"Invalid maxout_pieces {MaxoutPieces}: use a whole number of at least 1.");
         }
     }
 }

@@ -35,7 +35,7 @@ public static class ModuleFiles
         {
             module.load(path);
         }
-        catch (ArgumentException exception)
+        catch (Exception exception) when (exception is ArgumentException or EndOfStreamException or IOException)
         {
             throw new InvalidDataException(
                 $"Invalid weights file {path}: {exception.Message.Split('\n')[0]} The file must come from a run with the same config.json.", exception);

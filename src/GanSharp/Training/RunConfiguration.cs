@@ -92,6 +92,18 @@ public sealed record RunConfiguration(
         {
             throw new ArgumentException("Missing --data-path: --data idx needs the path of an IDX image file.");
         }
+
+        if (Data.Name != DataOptions.Idx && Data.Path is not null)
+        {
+            throw new ArgumentException(
+                $"Invalid --data-path {Data.Path} with --data {Data.Name}: a data path is read only with --data idx. Add --data idx or drop --data-path.");
+        }
+
+        if (Data.Name is not (DataOptions.Idx or DataOptions.Mnist) && Data.LabelsPath is not null)
+        {
+            throw new ArgumentException(
+                $"Invalid --labels-path {Data.LabelsPath} with --data {Data.Name}: labels belong to image data. Drop --labels-path.");
+        }
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -101,8 +113,17 @@ public sealed record RunConfiguration(
     {
         try
         {
-            return JsonSerializer.Deserialize<RunConfiguration>(json, JsonOptions)
-                   ?? throw new InvalidDataException($"Invalid configuration {source}: the file is empty or null.");
+            var configuration = JsonSerializer.Deserialize<RunConfiguration>(json, JsonOptions)
+                                ?? throw new InvalidDataException($"Invalid configuration {source}: the file is empty or null.");
+            if (configuration.Data is null || configuration.Model is null || configuration.Training is null
+                || configuration.Model.GeneratorHidden is null || configuration.Model.DiscriminatorHidden is null
+                || configuration.Data.Name is null || configuration.Training.Device is null)
+            {
+                throw new InvalidDataException(
+                    $"Invalid configuration {source}: a required section or value is missing or null. Write the file again from a run's config.json.");
+            }
+
+            return configuration;
         }
         catch (JsonException exception)
         {

@@ -39,7 +39,7 @@ public sealed record TrainingOptions(
         RequireLearningRate(LearningRateD, "--lr-d");
         if (!(Beta1 >= 0 && Beta1 < 1) || !(Beta2 >= 0 && Beta2 < 1))
         {
-            throw new ArgumentException($"Invalid Adam betas ({Beta1}, {Beta2}): each must be in [0, 1).");
+            throw new ArgumentException($"Invalid --beta1 {Beta1} or beta2 {Beta2}: each Adam beta must be in [0, 1).");
         }
 
         if (!(Momentum >= 0 && Momentum < 1))
