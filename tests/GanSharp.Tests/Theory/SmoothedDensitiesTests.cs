@@ -17,21 +17,22 @@ public sealed class SmoothedDensitiesTests(ITestOutputHelper output)
     public void ExactSamplesGiveJsdNearZero(string name)
     {
         // Samples of p_data itself stand in for a perfect generator. Without smoothing p_data as well, ring8's
-        // modes of width 0.01 against a kernel of width 0.14 would keep the divergence far above this bound.
+        // modes of width 0.01 against a kernel of width 0.14 would keep the divergence far above this bound, and
+        // mixture1d's modes of width 0.5 against a kernel of width 0.26 at 0.003. Seed 21 gives 1e-4 or less.
         var data = BuiltInDistributions.Create(name);
         var sample = Draw(data, SampleCount, seed: 21);
 
         var measurement = TheoryMonitor.Measure(data, sample, NoDiscriminator);
         output.WriteLine($"{name}: JSD {measurement.JensenShannon:E3} with h = {measurement.Bandwidth:F4}");
 
-        Assert.True(measurement.JensenShannon < 0.005, $"JSD = {measurement.JensenShannon:E3} for exact samples of {name}");
+        Assert.True(measurement.JensenShannon < 0.001, $"JSD = {measurement.JensenShannon:E3} for exact samples of {name}");
         Assert.True(measurement.JensenShannon >= 0, $"JSD = {measurement.JensenShannon:E3} is negative");
     }
 
     [Fact]
     public void ShiftedSampleMatchesClosedForm()
     {
-        // Samples of N(3.5, 0.5²) against p_data = N(3, 0.5²): the smoothed divergence is that of two normals with
+        // For samples of N(3.5, 0.5²) against p_data = N(3, 0.5²), the smoothed divergence is that of two normals with
         // variance 0.5² + h², integrated directly.
         var data = BuiltInDistributions.Create("gaussian1d");
         var shifted = new GaussianMixture("shifted", [[3.5]], 0.5);
@@ -76,7 +77,7 @@ public sealed class SmoothedDensitiesTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void DiverseSpreadWidensGridAndKernel()
+    public void WideSpreadWidensGridAndKernel()
     {
         var data = BuiltInDistributions.Create("gaussian1d");
         double[] sample = [-1e6, 0.0, 3.0, 1e6];
