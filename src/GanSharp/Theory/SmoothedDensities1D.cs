@@ -18,8 +18,8 @@ namespace GanSharp.Theory;
 /// <para>
 /// The smoothed divergence JSD(p_data * φ_h ‖ p_g * φ_h) is 0 exactly when p_g = p_data, because convolution with a
 /// Gaussian is one-to-one. It is never larger than JSD(p_data ‖ p_g), because adding the same independent noise to
-/// both samples cannot make them easier to tell apart. So −ln 4 + 2 · JSD from it is a lower bound on C(G), and
-/// differences finer than about h count for less.
+/// both samples cannot make them easier to tell apart. So −ln 4 + 2 · JSD from its estimate estimates a lower bound on
+/// C(G), and differences finer than about h count for less.
 /// </para>
 /// <para>
 /// The bandwidth follows Silverman's rule 0.9 σ n^(−1/5) with σ the standard deviation of p_data, not of the sample,

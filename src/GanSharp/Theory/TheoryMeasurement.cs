@@ -11,6 +11,6 @@ namespace GanSharp.Theory;
 /// <param name="Bandwidth">The kernel width h used, in data units.</param>
 public readonly record struct TheoryMeasurement(double JensenShannon, double? OptimalDiscriminatorError, double Bandwidth)
 {
-    /// <summary>C(G) = −ln 4 + 2 · JSD, from the smoothed divergence, so a lower bound on the true C(G).</summary>
+    /// <summary>C(G) = −ln 4 + 2 · JSD from the smoothed divergence, so an estimate of a lower bound on the true C(G).</summary>
     public double CriterionValue => VirtualTrainingCriterion.FromJensenShannon(JensenShannon);
 }
