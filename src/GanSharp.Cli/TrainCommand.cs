@@ -61,6 +61,16 @@ internal static class TrainCommand
     private static readonly Option<double?> Dropout = new("--dropout") { Description = "Dropout probability in the discriminator (default: 0.3 for images, 0 for points)." };
     private static readonly Option<int?> LogInterval = new("--log-interval") { Description = "Steps between rows of metrics.csv (default 10)." };
     private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default: 1000 for images, 500 for points)." };
+    private static readonly Option<int?> EvaluationInterval = new("--eval-interval")
+    {
+        Description = "Steps between theory metrics (jsd, c_of_g, d_star_error) in metrics.csv for point data, or 0 for none (default: 100 for points, 0 for images).",
+    };
+
+    private static readonly Option<string?> PhaseSteps = new("--phase-steps")
+    {
+        Description = "Steps at which a 1-D run draws the phases figure, comma-separated, or none (default: 0, a thirtieth, a third and all of --steps).",
+    };
+
     private static readonly Option<string?> Output = new("--out") { Description = "Run folder to create; must be new or empty (default: runs/DATA-TIMESTAMP)." };
 
     private static readonly Option<string?> Device = new Option<string?>("--device")
@@ -74,7 +84,7 @@ internal static class TrainCommand
         {
             Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
             Momentum, Beta1, Seed, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
-            Output, Device,
+            EvaluationInterval, PhaseSteps, Output, Device,
         };
         command.SetAction(parseResult => CommandRunner.Run(() => Execute(parseResult)));
         return command;
@@ -152,6 +162,8 @@ internal static class TrainCommand
             Training = training,
             LogInterval = parseResult.GetValue(LogInterval) ?? defaults.LogInterval,
             SampleInterval = parseResult.GetValue(SampleInterval) ?? defaults.SampleInterval,
+            EvaluationInterval = parseResult.GetValue(EvaluationInterval) ?? defaults.EvaluationInterval,
+            PhaseSteps = ParsePhaseSteps(parseResult.GetValue(PhaseSteps)) ?? defaults.PhaseSteps,
         };
         configuration.Validate();
         return configuration;
@@ -160,6 +172,32 @@ internal static class TrainCommand
     private static OptimizerKind ParseOptimizer(string name) => name == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam;
 
     private static ModelDesign ParseDesign(string name) => name == "goodfellow2014" ? ModelDesign.Goodfellow2014 : ModelDesign.Common;
+
+    private static int[]? ParsePhaseSteps(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.Trim() == "none")
+        {
+            return [];
+        }
+
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        var steps = new int[parts.Length];
+        for (var index = 0; index < parts.Length; index++)
+        {
+            if (!int.TryParse(parts[index], out steps[index]) || steps[index] < 0)
+            {
+                throw new ArgumentException(
+                    $"Invalid --phase-steps '{text}': give whole steps from 0 up separated by commas, for example 0,100,1000,3000, or none.");
+            }
+        }
+
+        return steps;
+    }
 
     private static int[]? ParseWidths(string? text, string option)
     {

@@ -114,4 +114,39 @@ public sealed class GaussianMixture : IDataSource
 
     /// <summary>Computes the density p_data at a real number; only for one-dimensional mixtures.</summary>
     public double Density(double x) => Density([x]);
+
+    /// <summary>
+    /// Returns the distribution of x + ε with x drawn from this mixture and ε ~ N(0, s² I) independent of x: the same
+    /// means and weights with standard deviation √(σ² + s²), because the sum of independent normals is normal.
+    /// </summary>
+    /// <param name="deviation">The standard deviation s of the added noise along every axis.</param>
+    public GaussianMixture WithAddedNoise(double deviation)
+    {
+        if (!(deviation >= 0) || double.IsInfinity(deviation))
+        {
+            throw new ArgumentOutOfRangeException(nameof(deviation), deviation, "The noise deviation must be finite and non-negative.");
+        }
+
+        var combined = Math.Sqrt(StandardDeviation * StandardDeviation + deviation * deviation);
+        return new GaussianMixture(Name, means, combined, weights);
+    }
+
+    /// <summary>Computes the standard deviation of the mixture along <paramref name="axis"/>: √(σ² + Σ wₖ mₖ² − (Σ wₖ mₖ)²).</summary>
+    public double AxisStandardDeviation(int axis)
+    {
+        if (axis < 0 || axis >= SampleShape[0])
+        {
+            throw new ArgumentOutOfRangeException(nameof(axis), axis, $"The axis must be from 0 to {SampleShape[0] - 1}.");
+        }
+
+        var mean = 0.0;
+        var secondMoment = 0.0;
+        for (var component = 0; component < means.Length; component++)
+        {
+            mean += weights[component] * means[component][axis];
+            secondMoment += weights[component] * means[component][axis] * means[component][axis];
+        }
+
+        return Math.Sqrt(StandardDeviation * StandardDeviation + Math.Max(0, secondMoment - mean * mean));
+    }
 }

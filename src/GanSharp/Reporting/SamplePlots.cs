@@ -165,15 +165,57 @@ public static class SamplePlots
             }
         }
 
-        using var plot = new Plot();
-        var stepValues = steps.Select(step => (double)step).ToArray();
-        var seriesIndex = 0;
-        foreach (var (name, values) in series)
+        var curves = series.Select(pair => new CurveSeries(pair.Key, steps, pair.Value)).ToArray();
+        TrainingCurves(curves, path, title, referenceValue, referenceLabel, yLabel, width, height);
+    }
+
+    /// <summary>Draws one line per series over training steps, each series with steps of its own.</summary>
+    /// <param name="series">The lines, drawn and listed in the legend in this order.</param>
+    /// <param name="path">PNG file to create or replace.</param>
+    /// <param name="title">Chart title.</param>
+    /// <param name="referenceValue">Height of a dashed horizontal line, such as −ln 4 for the GAN value at equilibrium.</param>
+    /// <param name="referenceLabel">Legend entry for the reference line.</param>
+    /// <param name="yLabel">Label of the vertical axis.</param>
+    /// <param name="width">Chart width in pixels.</param>
+    /// <param name="height">Chart height in pixels.</param>
+    public static void TrainingCurves(
+        IReadOnlyList<CurveSeries> series,
+        string path,
+        string title,
+        double? referenceValue = null,
+        string? referenceLabel = null,
+        string yLabel = "value",
+        int width = DefaultWidth,
+        int height = DefaultHeight)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        CheckSize(width, height);
+        if (referenceValue is { } requested && !double.IsFinite(requested))
         {
-            var (xs, ys) = FinitePairs(stepValues, values.ToArray());
+            throw new ArgumentOutOfRangeException(nameof(referenceValue), requested, "The reference line needs a finite height.");
+        }
+
+        foreach (var curve in series)
+        {
+            if (curve.Values.Count != curve.Steps.Count)
+            {
+                throw new ArgumentException(
+                    $"Series '{curve.Name}' has {curve.Values.Count} values but {curve.Steps.Count} steps; "
+                    + "record one value per step.",
+                    nameof(series));
+            }
+        }
+
+        using var plot = new Plot();
+        var seriesIndex = 0;
+        foreach (var curve in series)
+        {
+            var stepValues = curve.Steps.Select(step => (double)step).ToArray();
+            var (xs, ys) = FinitePairs(stepValues, curve.Values.ToArray());
             var line = plot.Add.ScatterLine(xs, ys, SeriesPalette.GetColor(seriesIndex++));
             line.LineWidth = 1.5f;
-            line.LegendText = WithDroppedCount(name, values.Count - xs.Length);
+            line.LegendText = WithDroppedCount(curve.Name, curve.Values.Count - xs.Length);
         }
 
         if (referenceValue is { } reference)
@@ -326,3 +368,9 @@ public static class SamplePlots
         AtomicFile.WriteAllBytes(path, png);
     }
 }
+
+/// <summary>A named line of a training chart: values at the steps where they were recorded.</summary>
+/// <param name="Name">Legend entry.</param>
+/// <param name="Steps">Step of each value, increasing.</param>
+/// <param name="Values">One value per step. NaN and infinite values are dropped, and the legend counts them.</param>
+public sealed record CurveSeries(string Name, IReadOnlyList<long> Steps, IReadOnlyList<double> Values);

@@ -15,8 +15,8 @@ public static class DiscriminatorProbe
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         discriminator.eval();
-        var input = tensor(points, dtype: float32).view(points.Length, 1);
-        return discriminator.forward(input).sigmoid().to_type(float64).data<double>().ToArray();
+        var input = tensor(points, dtype: float32).view(points.Length, 1).to(DeviceOf(discriminator));
+        return discriminator.forward(input).sigmoid().cpu().to_type(float64).data<double>().ToArray();
     }
 
     /// <summary>
@@ -28,8 +28,8 @@ public static class DiscriminatorProbe
         using var noGrad = no_grad();
         discriminator.eval();
         var coordinates = xs.SelectMany(x => ys.SelectMany(y => new[] { x, y })).ToArray();
-        var input = tensor(coordinates, dtype: float32).view(xs.Length * ys.Length, 2);
-        var flat = discriminator.forward(input).sigmoid().to_type(float64).data<double>().ToArray();
+        var input = tensor(coordinates, dtype: float32).view(xs.Length * ys.Length, 2).to(DeviceOf(discriminator));
+        var flat = discriminator.forward(input).sigmoid().cpu().to_type(float64).data<double>().ToArray();
 
         var values = new double[xs.Length, ys.Length];
         for (var i = 0; i < xs.Length; i++)
@@ -64,4 +64,7 @@ public static class DiscriminatorProbe
         var trained = Evaluate(discriminator, xs);
         return xs.Select((x, index) => Math.Abs(trained[index] - optimal(x))).Max();
     }
+
+    /// <summary>Returns the device of the module's first parameter, or the CPU for a module without parameters.</summary>
+    private static Device DeviceOf(nn.Module module) => module.parameters().FirstOrDefault()?.device ?? CPU;
 }

@@ -49,6 +49,49 @@ public static class Divergence
         Quadrature.Simpson((x, y) => JensenShannonIntegrand(p(x, y), q(x, y)), xRange, yRange);
 
     /// <summary>
+    /// Computes JSD(P ‖ Q) from density values at the nodes of <paramref name="range"/>, so that densities known only
+    /// on a grid can be compared. <paramref name="p"/>[i] and <paramref name="q"/>[i] are the values at node i.
+    /// </summary>
+    public static double JensenShannon(double[] p, double[] q, IntegrationRange range)
+    {
+        range.Validate();
+        RequireNodeValues(p, range.Intervals + 1, nameof(p));
+        RequireNodeValues(q, range.Intervals + 1, nameof(q));
+        var sum = 0.0;
+        for (var index = 0; index <= range.Intervals; index++)
+        {
+            sum += range.SimpsonWeight(index) * JensenShannonIntegrand(p[index], q[index]);
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// Computes JSD(P ‖ Q) in the plane from density values at the nodes of <paramref name="xRange"/> ×
+    /// <paramref name="yRange"/>, indexed [i, j] for the point (xᵢ, yⱼ).
+    /// </summary>
+    public static double JensenShannon(double[,] p, double[,] q, IntegrationRange xRange, IntegrationRange yRange)
+    {
+        xRange.Validate();
+        yRange.Validate();
+        RequireNodeValues(p, xRange.Intervals + 1, yRange.Intervals + 1, nameof(p));
+        RequireNodeValues(q, xRange.Intervals + 1, yRange.Intervals + 1, nameof(q));
+        var sum = 0.0;
+        for (var i = 0; i <= xRange.Intervals; i++)
+        {
+            var row = 0.0;
+            for (var j = 0; j <= yRange.Intervals; j++)
+            {
+                row += yRange.SimpsonWeight(j) * JensenShannonIntegrand(p[i, j], q[i, j]);
+            }
+
+            sum += xRange.SimpsonWeight(i) * row;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
     /// Returns p ln(p / q) − p + q, which equals q · ((1 + u) ln(1 + u) − u) with u = (p − q) / q.
     /// </summary>
     internal static double KullbackLeiblerIntegrand(double p, double q)
@@ -110,6 +153,23 @@ public static class Divergence
 
     /// <summary>Returns t ln t, with 0 ln 0 = 0.</summary>
     private static double XLogX(double t) => t == 0 ? 0 : t * Math.Log(t);
+
+    private static void RequireNodeValues(double[] values, int nodes, string name)
+    {
+        if (values.Length != nodes)
+        {
+            throw new ArgumentException($"Expected one density value per node, {nodes} in all, but got {values.Length}.", name);
+        }
+    }
+
+    private static void RequireNodeValues(double[,] values, int xNodes, int yNodes, string name)
+    {
+        if (values.GetLength(0) != xNodes || values.GetLength(1) != yNodes)
+        {
+            throw new ArgumentException(
+                $"Expected density values on a {xNodes} × {yNodes} grid of nodes, but got {values.GetLength(0)} × {values.GetLength(1)}.", name);
+        }
+    }
 
     private static void RequireDensity(double value)
     {

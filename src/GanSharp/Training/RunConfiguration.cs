@@ -16,14 +16,27 @@ namespace GanSharp.Training;
 /// <param name="LogInterval">Steps between rows of <c>metrics.csv</c>.</param>
 /// <param name="SampleInterval">Steps between sample pictures drawn from the fixed noise.</param>
 /// <param name="SampleCount">Generated examples in each sample picture.</param>
+/// <param name="EvaluationInterval">
+/// Steps between measurements of the theory metrics (<c>jsd</c>, <c>c_of_g</c>, <c>d_star_error</c>) on point data;
+/// 0 turns them off. Image data has no theory metrics, so it needs 0.
+/// </param>
+/// <param name="PhaseSteps">
+/// Steps at which a 1-D run draws the phases figure, for example [0, 100, 1000, 3000]; null means
+/// <see cref="DefaultPhaseSteps"/> of the run's step count, and an empty list draws none.
+/// </param>
 public sealed record RunConfiguration(
     DataOptions Data,
     ModelOptions Model,
     TrainingOptions Training,
     int LogInterval,
     int SampleInterval,
-    int SampleCount)
+    int SampleCount,
+    int EvaluationInterval = 0,
+    int[]? PhaseSteps = null)
 {
+    /// <summary>Steps between theory measurements in the default configuration for point data.</summary>
+    public const int DefaultEvaluationInterval = 100;
+
     /// <summary>Options for reading and writing <c>config.json</c>: kebab-case enum names, indented.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
@@ -65,8 +78,18 @@ public sealed record RunConfiguration(
                 1e-3, 1e-3, 0.5, 0.999, 0.5, 1, "cpu"),
             LogInterval: 10,
             SampleInterval: 500,
-            SampleCount: 2000);
+            SampleCount: 2000,
+            EvaluationInterval: DefaultEvaluationInterval);
     }
+
+    /// <summary>
+    /// Returns the phase steps drawn when none are given: 0, a thirtieth, a third and all of
+    /// <paramref name="steps"/>, for example 0, 100, 1000 and 3000, without repeats.
+    /// </summary>
+    public static int[] DefaultPhaseSteps(int steps) => new[] { 0, steps / 30, steps / 3, steps }.Distinct().ToArray();
+
+    /// <summary>Returns <see cref="PhaseSteps"/>, or the default for this run's step count, sorted and without repeats.</summary>
+    public int[] ResolvePhaseSteps() => (PhaseSteps ?? DefaultPhaseSteps(Training.Steps)).Distinct().Order().ToArray();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value and the fix.</summary>
     public void Validate()
@@ -104,6 +127,8 @@ public sealed record RunConfiguration(
             throw new ArgumentException(
                 $"Invalid --labels-path {Data.LabelsPath} with --data {Data.Name}: labels belong to image data. Drop --labels-path.");
         }
+
+        ValidateTheoryOptions();
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
@@ -129,6 +154,41 @@ public sealed record RunConfiguration(
         {
             throw new InvalidDataException(
                 $"Invalid configuration {source}: {exception.Message.Split('\n')[0]} Fix the value or write the file again from a run's config.json.");
+        }
+    }
+
+    private void ValidateTheoryOptions()
+    {
+        var isImage = Data.Name is DataOptions.Mnist or DataOptions.Idx;
+        if (EvaluationInterval < 0)
+        {
+            throw new ArgumentException($"Invalid --eval-interval {EvaluationInterval}: use a number of steps of at least 1, or 0 to turn the theory metrics off.");
+        }
+
+        if (isImage && EvaluationInterval > 0)
+        {
+            throw new ArgumentException(
+                $"Invalid --eval-interval {EvaluationInterval} for --data {Data.Name}: the theory metrics need point data with a known density. Use 0 or leave it out.");
+        }
+
+        if (PhaseSteps is null || PhaseSteps.Length == 0)
+        {
+            return;
+        }
+
+        if (isImage || BuiltInDistributions.Create(Data.Name).Kind != DataKind.Points1D)
+        {
+            throw new ArgumentException(
+                $"Invalid --phase-steps for --data {Data.Name}: the phases figure needs 1-D data, gaussian1d or mixture1d. Leave it out.");
+        }
+
+        foreach (var step in PhaseSteps)
+        {
+            if (step < 0 || step > Training.Steps)
+            {
+                throw new ArgumentException(
+                    $"Invalid --phase-steps value {step}: use steps from 0 to the last step {Training.Steps}.");
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GanSharp.Data;
 using GanSharp.Reporting;
 using GanSharp.Runtime;
+using GanSharp.Theory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using static TorchSharp.torch;
@@ -11,7 +12,8 @@ namespace GanSharp.Training;
 /// <summary>
 /// Trains a GAN from a <see cref="RunConfiguration"/> and writes its run folder: <c>config.json</c>,
 /// <c>model.json</c>, <c>metrics.csv</c>, sample pictures under <c>samples/</c>, <c>curves.png</c>, and the final weights
-/// <c>generator.pt</c> and <c>discriminator.pt</c>. Every file is written atomically.
+/// <c>generator.pt</c> and <c>discriminator.pt</c>. Runs on point data with theory metrics also write
+/// <c>value.png</c>, and 1-D runs the phases figure under <c>phases/</c>. Every file is written atomically.
 /// </summary>
 public sealed class TrainingRun
 {
@@ -21,6 +23,9 @@ public sealed class TrainingRun
     public const string DiscriminatorFileName = "discriminator.pt";
     public const string CurvesFileName = "curves.png";
     public const string SamplesFolderName = "samples";
+    public const string ValueCurveFileName = "value.png";
+    public const string PhasesFolderName = "phases";
+    public const string PhasesRowFileName = "phases.png";
 
     private readonly ILogger logger;
 
@@ -94,33 +99,39 @@ public sealed class TrainingRun
 
     private RunSummary Train(GanTrainer trainer, IDataSource data, Action<StepStatistics, double>? onStep, CancellationToken cancellationToken)
     {
-        var metrics = new MetricsLog();
+        using var theory = TheoryRecorder.Create(Configuration, data, OutputDirectory, logger);
+        var metrics = new MetricsLog(theory?.Columns ?? TheoryColumns.None);
         var metricsPath = Path.Combine(OutputDirectory, MetricsFileName);
         var clock = Stopwatch.StartNew();
         logger.LogInformation("Training {Steps} steps on {Data} into {Folder}", Configuration.Training.Steps, data.Name, OutputDirectory);
 
         SaveSamples(trainer, data, 0);
+        theory?.CapturePhase(trainer);
         StepStatistics last = default;
         while (trainer.Step < Configuration.Training.Steps && !cancellationToken.IsCancellationRequested)
         {
             last = trainer.TrainIteration();
+            var isLastStep = last.Step == Configuration.Training.Steps;
+            var measurement = theory?.MeasureIfDue(trainer, isLastStep);
             var seconds = clock.Elapsed.TotalSeconds;
-            if (last.Step % Configuration.LogInterval == 0 || last.Step == Configuration.Training.Steps)
+            if (last.Step % Configuration.LogInterval == 0 || isLastStep || measurement is not null)
             {
-                metrics.Add(last, seconds);
+                metrics.Add(last, seconds, measurement);
             }
 
-            if (last.Step % Configuration.SampleInterval == 0 || last.Step == Configuration.Training.Steps)
+            if (last.Step % Configuration.SampleInterval == 0 || isLastStep)
             {
                 SaveSamples(trainer, data, last.Step);
                 metrics.Save(metricsPath);
             }
 
+            theory?.CapturePhase(trainer);
             onStep?.Invoke(last, seconds);
         }
 
         metrics.Save(metricsPath);
         SaveCurves(metrics);
+        theory?.Finish(metrics);
         SaveWeights(trainer);
         logger.LogInformation("Finished at step {Step} after {Seconds:F1} s", trainer.Step, clock.Elapsed.TotalSeconds);
         return new RunSummary(OutputDirectory, trainer.Step, clock.Elapsed.TotalSeconds, last,

@@ -78,6 +78,16 @@ public sealed class InvalidInputTests : IDisposable
         AssertRejected($"{option} {value}", "--data", "gaussian1d", option, value);
 
     [Fact]
+    public void EvaluationIntervalForImages_IsRejected() =>
+        AssertRejected("--eval-interval 10", "--data", "mnist", "--eval-interval", "10");
+
+    [Theory]
+    [InlineData("0,100", "100")]
+    [InlineData("0,ten", "ten")]
+    public void InvalidPhaseSteps_AreRejected(string steps, string expectedInMessage) =>
+        AssertRejected(expectedInMessage, "--data", "gaussian1d", "--steps", "50", "--phase-steps", steps);
+
+    [Fact]
     public void UnknownObjective_IsRejected() =>
         AssertRejected("bogus", "--data", "gaussian1d", "--objective", "bogus");
 

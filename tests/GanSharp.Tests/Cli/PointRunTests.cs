@@ -3,7 +3,7 @@ using GanSharp.Tests.Reporting;
 
 namespace GanSharp.Tests.Cli;
 
-/// <summary>A 20-step run on N(3, 0.5²) through <c>gansharp train</c>, shared by the sampling tests.</summary>
+/// <summary>A 20-step run on N(3, 0.5²) through <c>gansharp train</c>, shared by the tests that read it.</summary>
 public sealed class PointRunFixture : IDisposable
 {
     private readonly TemporaryDirectory directory = new();
@@ -42,6 +42,33 @@ public sealed class PointRunTests(PointRunFixture run) : IClassFixture<PointRunF
             Assert.True(double.TryParse(line, NumberStyles.Float, CultureInfo.InvariantCulture, out var value), $"row '{line}' is not a number");
             Assert.True(double.IsFinite(value), $"row '{line}' is not finite");
         }
+    }
+
+    [Fact]
+    public void Train_WritesTheoryMetricsAtLastStep()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+
+        var lines = File.ReadAllLines(Path.Combine(run.Folder, "metrics.csv"));
+
+        // 20 steps fall short of the evaluation interval of 100, so only the last step is measured.
+        Assert.Equal("step,loss_d,loss_g,d_real,d_fake,value,seconds,jsd,c_of_g,d_star_error", lines[0]);
+        Assert.EndsWith(",,,", lines[1]);
+        var last = lines[^1].Split(',');
+        Assert.Equal("20", last[0]);
+        Assert.All(last[7..], cell => Assert.True(double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"'{cell}' is not a number"));
+    }
+
+    [Theory]
+    [InlineData("value.png")]
+    [InlineData("phases/step-000000.png")]
+    [InlineData("phases/step-000020.png")]
+    [InlineData("phases/phases.png")]
+    public void Train_WritesTheoryPicture(string relativePath)
+    {
+        var path = Path.Combine(run.Folder, relativePath);
+
+        Assert.True(File.Exists(path), $"missing {path}; {run.Train}");
     }
 
     [Fact]
