@@ -20,6 +20,11 @@ internal static class CommandRunner
         {
             return body();
         }
+        catch (Training.TrainingDivergedException exception)
+        {
+            Console.Error.WriteLine($"gansharp: {exception.Message}");
+            return ExitCodes.Diverged;
+        }
         catch (Exception exception) when (IsInvalidInput(exception))
         {
             Console.Error.WriteLine($"gansharp: {FirstLine(exception.Message)}");

@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>Invalid options or input files: the message names the value and the fix.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary>Interrupted by Ctrl+C (128 + SIGINT).</summary>
+    /// <summary>A loss became NaN or infinite during training; the weights were not saved.</summary>
+    public const int Diverged = 4;
+
+    /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT).</summary>
     public const int Interrupted = 130;
 }

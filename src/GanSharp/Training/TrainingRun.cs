@@ -27,6 +27,8 @@ public sealed class TrainingRun
     public const string PhasesFolderName = "phases";
     public const string PhasesRowFileName = "phases.png";
 
+    private static readonly TimeSpan MetricsSavePeriod = TimeSpan.FromSeconds(10);
+
     private readonly ILogger logger;
 
     public TrainingRun(RunConfiguration configuration, string outputDirectory, ILogger? logger = null)
@@ -108,9 +110,15 @@ public sealed class TrainingRun
         SaveSamples(trainer, data, 0);
         theory?.CapturePhase(trainer);
         StepStatistics last = default;
+        var lastMetricsSave = TimeSpan.Zero;
         while (trainer.Step < Configuration.Training.Steps && !cancellationToken.IsCancellationRequested)
         {
             last = trainer.TrainIteration();
+            if (!double.IsFinite(last.LossD) || !double.IsFinite(last.LossG))
+            {
+                StopDiverged(metrics, metricsPath, last, clock.Elapsed.TotalSeconds);
+            }
+
             var isLastStep = last.Step == Configuration.Training.Steps;
             var measurement = theory?.MeasureIfDue(trainer, isLastStep);
             var seconds = clock.Elapsed.TotalSeconds;
@@ -123,6 +131,13 @@ public sealed class TrainingRun
             {
                 SaveSamples(trainer, data, last.Step);
                 metrics.Save(metricsPath);
+                lastMetricsSave = clock.Elapsed;
+            }
+            else if (clock.Elapsed - lastMetricsSave > MetricsSavePeriod)
+            {
+                // A killed run then loses at most this much of metrics.csv, whatever the sample interval.
+                metrics.Save(metricsPath);
+                lastMetricsSave = clock.Elapsed;
             }
 
             theory?.CapturePhase(trainer);
@@ -136,6 +151,22 @@ public sealed class TrainingRun
         logger.LogInformation("Finished at step {Step} after {Seconds:F1} s", trainer.Step, clock.Elapsed.TotalSeconds);
         return new RunSummary(OutputDirectory, trainer.Step, clock.Elapsed.TotalSeconds, last,
             Completed: trainer.Step == Configuration.Training.Steps);
+    }
+
+    /// <summary>
+    /// Ends a run whose loss became NaN or infinite: the step's row goes into metrics.csv, the weights are not
+    /// written, and <see cref="TrainingDivergedException"/> names the step and the quantity.
+    /// </summary>
+    private void StopDiverged(MetricsLog metrics, string metricsPath, StepStatistics last, double seconds)
+    {
+        metrics.Add(last, seconds, null);
+        metrics.Save(metricsPath);
+        SaveCurves(metrics);
+        var quantity = double.IsFinite(last.LossD) ? $"loss_G is {last.LossG}" : $"loss_D is {last.LossD}";
+        logger.LogError("Training diverged at step {Step}: {Quantity}", last.Step, quantity);
+        throw new TrainingDivergedException(
+            $"Training diverged at step {last.Step}: {quantity}. The weights were not saved; lower --lr-g and --lr-d, or try --optimizer adam.",
+            last.Step);
     }
 
     private void SaveSamples(GanTrainer trainer, IDataSource data, int step)
