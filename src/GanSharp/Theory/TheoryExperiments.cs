@@ -252,9 +252,12 @@ public static class TheoryExperiments
 
     /// <summary>
     /// Creates the output folder and checks that it can be written, or throws when it is a file or a folder that is
-    /// not empty.
+    /// not empty. <see cref="Run"/> calls it too, so a caller needs it only to reject a bad folder before anything
+    /// else.
     /// </summary>
-    private static string PrepareOutputDirectory(string outputDirectory)
+    /// <returns>The folder's full path.</returns>
+    /// <exception cref="IOException">The folder is a file, is not empty, or cannot be created or written.</exception>
+    public static string PrepareOutputDirectory(string outputDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
         var directory = Path.GetFullPath(outputDirectory);
