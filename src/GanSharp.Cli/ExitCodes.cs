@@ -11,6 +11,9 @@ internal static class ExitCodes
     /// <summary>Invalid options or input files: the message names the value and the fix.</summary>
     public const int InvalidInput = 2;
 
+    /// <summary>A number measured by <c>gansharp theory</c> missed its target. The output and theory.md name it.</summary>
+    public const int TargetMissed = 3;
+
     /// <summary>A loss became NaN or infinite during training; the weights were not saved.</summary>
     public const int Diverged = 4;
 

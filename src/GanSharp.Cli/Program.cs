@@ -5,6 +5,7 @@ var root = new RootCommand("GanSharp: train generative adversarial networks and 
 {
     TrainCommand.Create(),
     SampleCommand.Create(),
+    TheoryCommand.Create(),
 };
 
 var parseResult = root.Parse(args);
