@@ -126,18 +126,24 @@ internal static class TrainCommand
     /// <summary>Applies the options given on the command line over the defaults for the chosen data.</summary>
     internal static RunConfiguration BuildConfiguration(ParseResult parseResult)
     {
-        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!.Trim().ToLowerInvariant());
+        var requestedDesign = parseResult.GetValue(Design) is { } designName ? ParseDesign(designName) : ModelDesign.Common;
+        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!.Trim().ToLowerInvariant(), requestedDesign);
         var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : defaults.Training.Optimizer;
         var defaultLearningRate = optimizer == OptimizerKind.Sgd ? 0.01 : defaults.Training.LearningRateG;
 
         var model = defaults.Model with
         {
-            Design = parseResult.GetValue(Design) is { } design ? ParseDesign(design) : defaults.Model.Design,
+            Design = requestedDesign,
             LatentDim = parseResult.GetValue(LatentDim) ?? defaults.Model.LatentDim,
             GeneratorHidden = ParseWidths(parseResult.GetValue(GeneratorHidden), "--g-hidden") ?? defaults.Model.GeneratorHidden,
             DiscriminatorHidden = ParseWidths(parseResult.GetValue(DiscriminatorHidden), "--d-hidden") ?? defaults.Model.DiscriminatorHidden,
             Dropout = parseResult.GetValue(Dropout) ?? defaults.Model.Dropout,
-            NoisePrior = parseResult.GetValue(Noise) == "uniform" ? NoisePrior.Uniform : NoisePrior.Normal,
+            NoisePrior = parseResult.GetValue(Noise) switch
+            {
+                "uniform" => NoisePrior.Uniform,
+                "normal" => NoisePrior.Normal,
+                _ => defaults.Model.NoisePrior,
+            },
         };
 
         var training = defaults.Training with

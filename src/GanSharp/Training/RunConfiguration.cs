@@ -49,7 +49,13 @@ public sealed record RunConfiguration(
     /// Returns the default configuration for a data set: a larger image model for digits, a small fast model
     /// for 1-D and 2-D points.
     /// </summary>
-    public static RunConfiguration CreateDefault(string dataName)
+    /// <param name="dataName">Name of the data, as <see cref="DataOptions.Name"/> takes it.</param>
+    /// <param name="design">
+    /// Model family. For images, <see cref="ModelDesign.Goodfellow2014"/> gets the widths of the 2014 MNIST model:
+    /// a generator with two ReLU layers of 1200 units, a discriminator with two maxout layers of 240 units and
+    /// 5 pieces, dropout 0.5 and uniform noise.
+    /// </param>
+    public static RunConfiguration CreateDefault(string dataName, ModelDesign design = ModelDesign.Common)
     {
         var isImage = dataName is DataOptions.Mnist or DataOptions.Idx;
         if (!isImage && !BuiltInDistributions.Names.Contains(dataName))
@@ -63,7 +69,9 @@ public sealed record RunConfiguration(
             // About three minutes on two cores; the digits are recognisable from about 8,000 steps.
             return new RunConfiguration(
                 new DataOptions(dataName),
-                new ModelOptions(ModelDesign.Common, 100, [256, 512, 1024], [512, 256], 0.3, 5, NoisePrior.Normal),
+                design == ModelDesign.Goodfellow2014
+                    ? new ModelOptions(design, 100, [1200, 1200], [240, 240], 0.5, 5, NoisePrior.Uniform)
+                    : new ModelOptions(design, 100, [256, 512, 1024], [512, 256], 0.3, 5, NoisePrior.Normal),
                 new TrainingOptions(10000, 1, 64, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
                     2e-4, 2e-4, 0.5, 0.999, 0.5, 1, "cpu"),
                 LogInterval: 10,
@@ -73,7 +81,7 @@ public sealed record RunConfiguration(
 
         return new RunConfiguration(
             new DataOptions(dataName),
-            new ModelOptions(ModelDesign.Common, 8, [64, 64], [64, 64], 0, 5, NoisePrior.Normal),
+            new ModelOptions(design, 8, [64, 64], [64, 64], 0, 5, NoisePrior.Normal),
             new TrainingOptions(3000, 1, 256, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
                 1e-3, 1e-3, 0.5, 0.999, 0.5, 1, "cpu"),
             LogInterval: 10,
