@@ -147,13 +147,6 @@ public static class SamplePlots
     {
         ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(series);
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        CheckSize(width, height);
-        if (referenceValue is { } requested && !double.IsFinite(requested))
-        {
-            throw new ArgumentOutOfRangeException(nameof(referenceValue), requested, "The reference line needs a finite height.");
-        }
-
         foreach (var (name, values) in series)
         {
             if (values.Count != steps.Count)
