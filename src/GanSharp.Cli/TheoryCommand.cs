@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GanSharp.Training;
 using System.Globalization;
 using GanSharp.Theory;
 
@@ -38,8 +39,15 @@ internal static class TheoryCommand
 
     private static int Execute(ParseResult parseResult)
     {
-        var output = TheoryExperiments.PrepareOutputDirectory(parseResult.GetValue(Output)!);
+        var requestedOutput = parseResult.GetValue(Output)!;
+        if (string.IsNullOrWhiteSpace(requestedOutput))
+        {
+            throw new ArgumentException("Invalid --out '': give the path of a new or empty folder, for example theory-run.");
+        }
+
         var seed = parseResult.GetValue(Seed);
+        TrainingOptions.ValidateSeed(seed);
+        var output = TheoryExperiments.PrepareOutputDirectory(requestedOutput);
         Console.WriteLine($"Running the theory demonstrations with seed {seed} (about 10 to 30 s on 2 cores)...");
 
         var report = TheoryExperiments.Run(output, seed);

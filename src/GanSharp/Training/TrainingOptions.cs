@@ -42,9 +42,22 @@ public sealed record TrainingOptions(
             throw new ArgumentException($"Invalid --beta1 {Beta1} or beta2 {Beta2}: each Adam beta must be in [0, 1).");
         }
 
+        ValidateSeed(Seed);
         if (!(Momentum >= 0 && Momentum < 1))
         {
             throw new ArgumentException($"Invalid --momentum {Momentum}: use a value in [0, 1).");
+        }
+    }
+
+    /// <summary>
+    /// Rejects seeds outside [0, 2³² − 1]. libtorch's CPU generator (mt19937) keeps only the low 32 bits of a
+    /// seed, so larger seeds would silently repeat the runs of smaller ones.
+    /// </summary>
+    public static void ValidateSeed(long seed)
+    {
+        if (seed is < 0 or > uint.MaxValue)
+        {
+            throw new ArgumentException($"Invalid --seed {seed}: use a whole number from 0 to 4294967295.");
         }
     }
 

@@ -59,4 +59,17 @@ public sealed class RunConfigurationTests
 
         Assert.Contains("config.json", exception.Message);
     }
+
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(4294967296L)]
+    public void Seed_OutsideLibTorchRangeRejected(long seed)
+    {
+        var defaults = RunConfiguration.CreateDefault("ring8");
+        var configuration = defaults with { Training = defaults.Training with { Seed = seed } };
+
+        var exception = Assert.Throws<ArgumentException>(configuration.Validate);
+
+        Assert.Contains($"--seed {seed}", exception.Message);
+    }
 }
