@@ -110,7 +110,7 @@ internal static class TrainCommand
             : CreateRun(parseResult, logger);
         var configuration = run.Configuration;
 
-        // Ctrl+C (SIGINT) and SIGTERM end the current step; the run then writes its files and exits 130.
+        // Ctrl+C (SIGINT) and SIGTERM end the current step. The run then writes a checkpoint and its files, and exits 130.
         using var cancellation = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {

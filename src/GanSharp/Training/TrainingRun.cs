@@ -176,6 +176,8 @@ public sealed class TrainingRun
             SaveSamples(trainer, data, 0);
         }
 
+        // NOTE: a resumed 1-D run keeps the phase pictures drawn before the resume on disk, but phases.png shows only
+        // the phases captured by this process.
         theory?.CapturePhase(trainer);
         StepStatistics last = resumedFrom?.MetricsRows.LastOrDefault().Statistics ?? default;
         var lastMetricsSave = TimeSpan.Zero;

@@ -90,7 +90,7 @@ public sealed class CheckpointTests : IDisposable
         new TrainingRun(configuration, crashed).Execute();
         var checkpoints = Path.Combine(crashed, CheckpointStore.FolderName);
 
-        // A crash in the middle of a write leaves a hidden temporary folder, and a crash of the file system a short file.
+        // A kill in the middle of a checkpoint write leaves a hidden temporary folder. A power loss can leave a short file.
         var leftover = Path.Combine(checkpoints, ".step-000240.abcdefgh.tmp");
         Directory.CreateDirectory(leftover);
         File.WriteAllText(Path.Combine(leftover, TrainingRun.GeneratorFileName), "partial");
