@@ -20,7 +20,10 @@ public sealed class RunLock : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Takes the lock of <paramref name="runDirectory"/>, or throws <see cref="IOException"/> when a live process holds it.</summary>
+    /// <summary>
+    /// Takes the lock of <paramref name="runDirectory"/>, or throws <see cref="RunFolderInUseException"/> when a live
+    /// process holds it.
+    /// </summary>
     public static RunLock Acquire(string runDirectory)
     {
         var path = System.IO.Path.Combine(runDirectory, FileName);
@@ -31,7 +34,7 @@ public sealed class RunLock : IDisposable
         }
         catch (IOException exception)
         {
-            throw new IOException(
+            throw new RunFolderInUseException(
                 $"Run folder {runDirectory} is in use: another gansharp process holds {path}. Wait for it to finish or stop it first.",
                 exception);
         }
@@ -59,3 +62,6 @@ public sealed class RunLock : IDisposable
         stream.Dispose();
     }
 }
+
+/// <summary>Raised when another live process holds the <c>run.lock</c> of a run folder.</summary>
+public sealed class RunFolderInUseException(string message, Exception innerException) : IOException(message, innerException);

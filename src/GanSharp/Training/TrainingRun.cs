@@ -77,7 +77,7 @@ public sealed class TrainingRun
     /// <param name="cancellationToken">
     /// Stops training after the current step; a checkpoint is then written and the files written so far stay.
     /// </param>
-    /// <exception cref="IOException">Another process holds the run folder's <c>run.lock</c>.</exception>
+    /// <exception cref="RunFolderInUseException">Another process holds the run folder's <c>run.lock</c>.</exception>
     public RunSummary Execute(Action<StepStatistics, double>? onStep = null, CancellationToken cancellationToken = default)
     {
         Configuration.Validate();
@@ -140,7 +140,8 @@ public sealed class TrainingRun
                 System.Text.Json.JsonSerializer.Serialize(shape, RunConfiguration.JsonOptions) + "\n");
             return runLock;
         }
-        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException
+                                              and not RunFolderInUseException)
         {
             runLock?.Dispose();
 

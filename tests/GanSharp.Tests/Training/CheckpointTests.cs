@@ -171,7 +171,7 @@ public sealed class CheckpointTests : IDisposable
 
         using (RunLock.Acquire(folder))
         {
-            var exception = Assert.Throws<IOException>(() => TrainingRun.OpenForResume(folder, steps: 80).Execute());
+            var exception = Assert.Throws<RunFolderInUseException>(() => TrainingRun.OpenForResume(folder, steps: 80).Execute());
             Assert.Contains("in use", exception.Message);
         }
 
