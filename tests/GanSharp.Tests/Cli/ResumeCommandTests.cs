@@ -92,6 +92,28 @@ public sealed class ResumeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Resume_PrintsWarningForCorruptCheckpoint()
+    {
+        var folder = directory.File("run");
+        var first = CliProcess.Run(
+            "train", "--data", "gaussian1d", "--steps", "20", "--checkpoint-interval", "10", "--eval-interval", "0", "--out", folder);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        // One flipped byte keeps the length, so only the SHA-256 can catch it.
+        var corrupted = Path.Combine(folder, CheckpointStore.FolderName, "step-000020", CheckpointStore.StateFileName);
+        var bytes = File.ReadAllBytes(corrupted);
+        bytes[bytes.Length / 2] ^= 0x01;
+        File.WriteAllBytes(corrupted, bytes);
+
+        var resumed = CliProcess.Run("train", "--resume", folder, "--steps", "30");
+
+        Assert.True(resumed.ExitCode == 0, resumed.ToString());
+        Assert.Contains($"gansharp: warning: Skipped checkpoint {Path.GetDirectoryName(corrupted)}", resumed.StandardError);
+        Assert.Contains($"{corrupted} does not match its SHA-256 checksum", resumed.StandardError);
+        Assert.Contains("Trained 30 steps", resumed.StandardOutput);
+    }
+
+    [Fact]
     public void Resume_RejectsOtherOptions()
     {
         var result = CliProcess.Run("train", "--resume", directory.File("run"), "--seed", "3", "--steps", "40");
