@@ -78,13 +78,25 @@ internal static class TrainCommand
         Description = "Torch device: cpu (default) or cuda (needs a TorchSharp CUDA package).",
     };
 
+    private static readonly Option<int?> CheckpointInterval = new("--checkpoint-interval")
+    {
+        Description = "Steps between checkpoints under checkpoints/ in the run folder; one is also written at the end and on Ctrl+C (default: 1000 for images, 500 for points).",
+    };
+
+    private static readonly Option<int?> KeepCheckpoints = new("--keep-checkpoints") { Description = "Newest checkpoints to keep (default 3)." };
+
+    private static readonly Option<string?> Resume = new("--resume")
+    {
+        Description = "Continue the run folder DIR from its latest good checkpoint with its own config.json. Only --steps may be given with it, to change the total step count.",
+    };
+
     public static Command Create()
     {
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
             Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
             Momentum, Beta1, Seed, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
-            EvaluationInterval, PhaseSteps, Output, Device,
+            EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
         };
         command.SetAction(parseResult => CommandRunner.Run(() => Execute(parseResult)));
         return command;
@@ -92,15 +104,13 @@ internal static class TrainCommand
 
     private static int Execute(ParseResult parseResult)
     {
-        var configuration = BuildConfiguration(parseResult);
-        var output = parseResult.GetValue(Output)
-                     ?? Path.Combine("runs", $"{configuration.Data.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
-        if (string.IsNullOrWhiteSpace(output))
-        {
-            throw new ArgumentException("Invalid --out '': give the path of a new or empty folder, for example runs/my-run.");
-        }
+        var logger = new ConsoleWarningLogger();
+        var run = parseResult.GetValue(Resume) is { } resumeFolder
+            ? OpenForResume(parseResult, resumeFolder, logger)
+            : CreateRun(parseResult, logger);
+        var configuration = run.Configuration;
 
-        // Ctrl+C (SIGINT) and SIGTERM end the current step; the run then writes its files and exits 130.
+        // Ctrl+C (SIGINT) and SIGTERM end the current step. The run then writes a checkpoint and its files, and exits 130.
         using var cancellation = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
@@ -114,13 +124,52 @@ internal static class TrainCommand
         });
 
         var progress = new ProgressBar(configuration.Training.Steps);
-        var run = new TrainingRun(configuration, output);
         var summary = run.Execute(progress.Report, cancellation.Token);
 
-        Console.WriteLine(summary.Completed
-            ? $"Trained {summary.Steps} steps in {summary.Seconds:F0} s. Run folder: {summary.OutputDirectory}"
-            : $"Stopped at step {summary.Steps} of {configuration.Training.Steps}. Run folder: {summary.OutputDirectory}");
-        return summary.Completed ? ExitCodes.Success : ExitCodes.Interrupted;
+        if (summary.Completed)
+        {
+            Console.WriteLine($"Trained {summary.Steps} steps in {summary.Seconds:F0} s. Run folder: {summary.OutputDirectory}");
+            return ExitCodes.Success;
+        }
+
+        Console.WriteLine($"Stopped at step {summary.Steps} of {configuration.Training.Steps} and wrote a checkpoint. Run folder: {summary.OutputDirectory}");
+        Console.WriteLine($"To continue, run: gansharp train --resume {summary.OutputDirectory}");
+        return ExitCodes.Interrupted;
+    }
+
+    private static TrainingRun CreateRun(ParseResult parseResult, ConsoleWarningLogger logger)
+    {
+        var configuration = BuildConfiguration(parseResult);
+        var output = parseResult.GetValue(Output)
+                     ?? Path.Combine("runs", $"{configuration.Data.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+        if (string.IsNullOrWhiteSpace(output))
+        {
+            throw new ArgumentException("Invalid --out '': give the path of a new or empty folder, for example runs/my-run.");
+        }
+
+        return new TrainingRun(configuration, output, logger);
+    }
+
+    /// <summary>Opens a run folder to continue; every option other than --steps is rejected, because config.json fixes them.</summary>
+    private static TrainingRun OpenForResume(ParseResult parseResult, string folder, ConsoleWarningLogger logger)
+    {
+        var given = parseResult.CommandResult.Children
+            .OfType<System.CommandLine.Parsing.OptionResult>()
+            .Where(result => !result.Implicit && result.Option != Resume && result.Option != Steps)
+            .Select(result => result.Option.Name)
+            .ToArray();
+        if (given.Length > 0)
+        {
+            throw new ArgumentException(
+                $"Invalid {string.Join(", ", given)} with --resume: a resumed run keeps the options in its config.json. Drop them; only --steps may change.");
+        }
+
+        if (string.IsNullOrWhiteSpace(folder))
+        {
+            throw new ArgumentException("Invalid --resume '': give the run folder to continue, for example runs/my-run.");
+        }
+
+        return TrainingRun.OpenForResume(folder, parseResult.GetValue(Steps), logger);
     }
 
     /// <summary>Applies the options given on the command line over the defaults for the chosen data.</summary>
@@ -170,6 +219,8 @@ internal static class TrainCommand
             SampleInterval = parseResult.GetValue(SampleInterval) ?? defaults.SampleInterval,
             EvaluationInterval = parseResult.GetValue(EvaluationInterval) ?? defaults.EvaluationInterval,
             PhaseSteps = ParsePhaseSteps(parseResult.GetValue(PhaseSteps)) ?? defaults.PhaseSteps,
+            CheckpointInterval = parseResult.GetValue(CheckpointInterval) ?? defaults.CheckpointInterval,
+            KeepCheckpoints = parseResult.GetValue(KeepCheckpoints) ?? defaults.KeepCheckpoints,
         };
         configuration.Validate();
         return configuration;

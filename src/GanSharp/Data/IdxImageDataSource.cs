@@ -135,6 +135,33 @@ public sealed class IdxImageDataSource : IDataSource, IDisposable
         return images.index_select(0, indexTensor);
     }
 
+    /// <summary>
+    /// The shuffle state: the current epoch's permutation and the position of the next image in it. An empty
+    /// permutation means that no epoch has started.
+    /// </summary>
+    public (long[] Permutation, int Position) ShuffleState
+    {
+        get => ((long[])permutation.Clone(), permutationPosition);
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value.Permutation);
+            if (value.Permutation.Length != 0 && value.Permutation.Length != Count)
+            {
+                throw new InvalidDataException(
+                    $"Invalid shuffle state: the permutation has {value.Permutation.Length} entries but the source has {Count} images.");
+            }
+
+            if (value.Position < 0 || value.Position > value.Permutation.Length)
+            {
+                throw new InvalidDataException(
+                    $"Invalid shuffle state: position {value.Position} is outside the permutation of {value.Permutation.Length} entries.");
+            }
+
+            permutation = (long[])value.Permutation.Clone();
+            permutationPosition = value.Position;
+        }
+    }
+
     /// <summary>Releases the image tensor.</summary>
     public void Dispose()
     {

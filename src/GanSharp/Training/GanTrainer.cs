@@ -73,13 +73,22 @@ public sealed class GanTrainer : IDisposable
     public Tensor FixedNoise { get; }
 
     /// <summary>Generator steps completed.</summary>
-    public int Step { get; private set; }
+    public int Step { get; internal set; }
 
     /// <summary>Discriminator optimizer steps taken, k per iteration.</summary>
-    public long DiscriminatorUpdates { get; private set; }
+    public long DiscriminatorUpdates { get; internal set; }
 
     /// <summary>Generator optimizer steps taken, one per iteration.</summary>
-    public long GeneratorUpdates { get; private set; }
+    public long GeneratorUpdates { get; internal set; }
+
+    /// <summary>The source of real minibatches.</summary>
+    internal IDataSource Data => data;
+
+    /// <summary>Random stream of the real minibatches.</summary>
+    internal Generator DataRandom => dataRandom;
+
+    /// <summary>Random stream of the noise given to the generator during training.</summary>
+    internal Generator NoiseRandom => noiseRandom;
 
     /// <summary>Optimizer of θg, exposed so that tests can read its per-parameter state.</summary>
     internal optim.Optimizer GeneratorOptimizer => generatorOptimizer;

@@ -24,6 +24,8 @@ namespace GanSharp.Training;
 /// Steps at which a 1-D run draws the phases figure, for example [0, 100, 1000, 3000]; null means
 /// <see cref="DefaultPhaseSteps"/> of the run's step count, and an empty list draws none.
 /// </param>
+/// <param name="CheckpointInterval">Steps between checkpoints under <c>checkpoints/</c>; one is also written at the end.</param>
+/// <param name="KeepCheckpoints">Newest checkpoints kept; older ones are deleted after each write.</param>
 public sealed record RunConfiguration(
     DataOptions Data,
     ModelOptions Model,
@@ -32,8 +34,19 @@ public sealed record RunConfiguration(
     int SampleInterval,
     int SampleCount,
     int EvaluationInterval = 0,
-    int[]? PhaseSteps = null)
+    int[]? PhaseSteps = null,
+    int CheckpointInterval = RunConfiguration.DefaultPointCheckpointInterval,
+    int KeepCheckpoints = RunConfiguration.DefaultKeepCheckpoints)
 {
+    /// <summary>Steps between checkpoints in the default configuration for point data.</summary>
+    public const int DefaultPointCheckpointInterval = 500;
+
+    /// <summary>Steps between checkpoints in the default configuration for images.</summary>
+    public const int DefaultImageCheckpointInterval = 1000;
+
+    /// <summary>Checkpoints kept in the default configuration.</summary>
+    public const int DefaultKeepCheckpoints = 3;
+
     /// <summary>Steps between theory measurements in the default configuration for point data.</summary>
     public const int DefaultEvaluationInterval = 100;
 
@@ -76,7 +89,8 @@ public sealed record RunConfiguration(
                     2e-4, 2e-4, 0.5, 0.999, 0.5, 1, "cpu"),
                 LogInterval: 10,
                 SampleInterval: 1000,
-                SampleCount: 64);
+                SampleCount: 64,
+                CheckpointInterval: DefaultImageCheckpointInterval);
         }
 
         return new RunConfiguration(
@@ -134,6 +148,16 @@ public sealed record RunConfiguration(
         {
             throw new ArgumentException(
                 $"Invalid --labels-path {Data.LabelsPath} with --data {Data.Name}: labels belong to image data. Drop --labels-path.");
+        }
+
+        if (CheckpointInterval < 1)
+        {
+            throw new ArgumentException($"Invalid --checkpoint-interval {CheckpointInterval}: use a whole number of steps of at least 1.");
+        }
+
+        if (KeepCheckpoints < 1)
+        {
+            throw new ArgumentException($"Invalid --keep-checkpoints {KeepCheckpoints}: use a whole number of at least 1.");
         }
 
         ValidateTheoryOptions();

@@ -12,7 +12,7 @@ namespace GanSharp.Training;
 /// <summary>
 /// Trains a GAN from a <see cref="RunConfiguration"/> and writes its run folder: <c>config.json</c>,
 /// <c>model.json</c>, <c>metrics.csv</c>, sample pictures under <c>samples/</c>, <c>curves.png</c>, and the final weights
-/// <c>generator.pt</c> and <c>discriminator.pt</c>. Runs on point data with theory metrics also write
+/// <c>generator.pt</c> and <c>discriminator.pt</c>, and checkpoints under <c>checkpoints/</c> (see <see cref="CheckpointStore"/>). Runs on point data with theory metrics also write
 /// <c>value.png</c>, and 1-D runs the phases figure under <c>phases/</c>. Every file is written atomically.
 /// </summary>
 public sealed class TrainingRun
@@ -32,22 +32,52 @@ public sealed class TrainingRun
     private readonly ILogger logger;
 
     public TrainingRun(RunConfiguration configuration, string outputDirectory, ILogger? logger = null)
+        : this(configuration, outputDirectory, logger, resume: false)
+    {
+    }
+
+    private TrainingRun(RunConfiguration configuration, string outputDirectory, ILogger? logger, bool resume)
     {
         Configuration = configuration;
         OutputDirectory = Path.GetFullPath(outputDirectory);
         this.logger = logger ?? NullLogger.Instance;
+        IsResume = resume;
     }
 
     public RunConfiguration Configuration { get; }
 
     public string OutputDirectory { get; }
 
+    /// <summary>True when <see cref="Execute"/> continues the run folder from its latest good checkpoint.</summary>
+    public bool IsResume { get; }
+
+    /// <summary>
+    /// Prepares to continue the run in <paramref name="runDirectory"/> with its own <c>config.json</c>.
+    /// </summary>
+    /// <param name="runDirectory">The run folder, with <c>config.json</c> and <c>checkpoints/</c>.</param>
+    /// <param name="steps">A new total step count, or null to keep the one in <c>config.json</c>.</param>
+    /// <param name="logger">Receives progress and the warnings about skipped checkpoints.</param>
+    public static TrainingRun OpenForResume(string runDirectory, int? steps = null, ILogger? logger = null)
+    {
+        var folder = RunFolder.Open(runDirectory);
+        var configuration = folder.Configuration;
+        if (steps is { } newSteps)
+        {
+            configuration = configuration with { Training = configuration.Training with { Steps = newSteps } };
+        }
+
+        return new TrainingRun(configuration, folder.Directory, logger, resume: true);
+    }
+
     /// <summary>
     /// Validates the configuration, opens the data and the output folder, then trains. Invalid options and bad
-    /// input files fail before the output folder is created.
+    /// input files fail before the output folder is created. A resumed run first loads its latest good checkpoint.
     /// </summary>
     /// <param name="onStep">Called after every generator step with its statistics and the seconds elapsed.</param>
-    /// <param name="cancellationToken">Stops training after the current step; the files written so far stay.</param>
+    /// <param name="cancellationToken">
+    /// Stops training after the current step; a checkpoint is then written and the files written so far stay.
+    /// </param>
+    /// <exception cref="RunFolderInUseException">Another process holds the run folder's <c>run.lock</c>.</exception>
     public RunSummary Execute(Action<StepStatistics, double>? onStep = null, CancellationToken cancellationToken = default)
     {
         Configuration.Validate();
@@ -55,8 +85,10 @@ public sealed class TrainingRun
         try
         {
             using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
-            PrepareOutputDirectory(data);
-            return Train(trainer, data, onStep, cancellationToken);
+            using var runLock = IsResume ? RunLock.Acquire(OutputDirectory) : PrepareOutputDirectory(data);
+            var checkpoints = new CheckpointStore(OutputDirectory, Configuration.KeepCheckpoints, logger);
+            var resumedFrom = IsResume ? LoadLatestCheckpoint(checkpoints, trainer) : null;
+            return Train(trainer, data, checkpoints, resumedFrom, onStep, cancellationToken);
         }
         finally
         {
@@ -64,7 +96,25 @@ public sealed class TrainingRun
         }
     }
 
-    private void PrepareOutputDirectory(IDataSource data)
+    private CheckpointState LoadLatestCheckpoint(CheckpointStore checkpoints, GanTrainer trainer)
+    {
+        var path = checkpoints.FindLatestGood()
+                   ?? throw new InvalidDataException(
+                       $"Cannot resume {OutputDirectory}: it has no complete checkpoint under {checkpoints.Directory}. Start a new run with gansharp train --out.");
+        var state = CheckpointStore.Load(path, trainer);
+        if (Configuration.Training.Steps < state.Step)
+        {
+            throw new ArgumentException(
+                $"Invalid --steps {Configuration.Training.Steps}: the run is already at step {state.Step}. Give a larger total step count.");
+        }
+
+        // config.json records the total step count, which --steps may have raised.
+        AtomicFile.WriteAllText(Path.Combine(OutputDirectory, ConfigFileName), Configuration.ToJson() + "\n");
+        logger.LogInformation("Resuming from checkpoint {Path} at step {Step}", path, state.Step);
+        return state;
+    }
+
+    private RunLock PrepareOutputDirectory(IDataSource data)
     {
         if (File.Exists(OutputDirectory))
         {
@@ -78,16 +128,23 @@ public sealed class TrainingRun
         }
 
         var created = !Directory.Exists(OutputDirectory);
+        RunLock? runLock = null;
         try
         {
+            Directory.CreateDirectory(OutputDirectory);
+            runLock = RunLock.Acquire(OutputDirectory);
             Directory.CreateDirectory(Path.Combine(OutputDirectory, SamplesFolderName));
             AtomicFile.WriteAllText(Path.Combine(OutputDirectory, ConfigFileName), Configuration.ToJson() + "\n");
             var shape = new ModelShape(data.Kind, data.SampleShape);
             AtomicFile.WriteAllText(Path.Combine(OutputDirectory, ModelShape.FileName),
                 System.Text.Json.JsonSerializer.Serialize(shape, RunConfiguration.JsonOptions) + "\n");
+            return runLock;
         }
-        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException
+                                              and not RunFolderInUseException)
         {
+            runLock?.Dispose();
+
             // Leave no half-made run folder behind: remove what this call created.
             if (created && Directory.Exists(OutputDirectory))
             {
@@ -99,29 +156,44 @@ public sealed class TrainingRun
         }
     }
 
-    private RunSummary Train(GanTrainer trainer, IDataSource data, Action<StepStatistics, double>? onStep, CancellationToken cancellationToken)
+    private RunSummary Train(
+        GanTrainer trainer, IDataSource data, CheckpointStore checkpoints, CheckpointState? resumedFrom,
+        Action<StepStatistics, double>? onStep, CancellationToken cancellationToken)
     {
         using var theory = TheoryRecorder.Create(Configuration, data, OutputDirectory, logger);
         var metrics = new MetricsLog(theory?.Columns ?? TheoryColumns.None);
+        foreach (var row in resumedFrom?.MetricsRows ?? [])
+        {
+            metrics.Add(row.Statistics, row.Seconds, row.Theory);
+        }
+
         var metricsPath = Path.Combine(OutputDirectory, MetricsFileName);
+        var secondsBefore = resumedFrom?.Seconds ?? 0;
         var clock = Stopwatch.StartNew();
         logger.LogInformation("Training {Steps} steps on {Data} into {Folder}", Configuration.Training.Steps, data.Name, OutputDirectory);
 
-        SaveSamples(trainer, data, 0);
+        if (resumedFrom is null)
+        {
+            SaveSamples(trainer, data, 0);
+        }
+
+        // NOTE: a resumed 1-D run keeps the phase pictures drawn before the resume on disk, but phases.png shows only
+        // the phases captured by this process.
         theory?.CapturePhase(trainer);
-        StepStatistics last = default;
+        StepStatistics last = resumedFrom?.MetricsRows.LastOrDefault().Statistics ?? default;
         var lastMetricsSave = TimeSpan.Zero;
+        var lastCheckpointStep = trainer.Step;
         while (trainer.Step < Configuration.Training.Steps && !cancellationToken.IsCancellationRequested)
         {
             last = trainer.TrainIteration();
             if (!double.IsFinite(last.LossD) || !double.IsFinite(last.LossG))
             {
-                StopDiverged(metrics, metricsPath, last, clock.Elapsed.TotalSeconds);
+                StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds);
             }
 
             var isLastStep = last.Step == Configuration.Training.Steps;
             var measurement = theory?.MeasureIfDue(trainer, isLastStep);
-            var seconds = clock.Elapsed.TotalSeconds;
+            var seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             if (last.Step % Configuration.LogInterval == 0 || isLastStep || measurement is not null)
             {
                 metrics.Add(last, seconds, measurement);
@@ -141,15 +213,27 @@ public sealed class TrainingRun
             }
 
             theory?.CapturePhase(trainer);
+            if (last.Step % Configuration.CheckpointInterval == 0)
+            {
+                checkpoints.Write(trainer, Configuration, metrics, seconds);
+                lastCheckpointStep = trainer.Step;
+            }
+
             onStep?.Invoke(last, seconds);
+        }
+
+        // The end of the run, or an interruption, gets a checkpoint of its own.
+        if (trainer.Step != lastCheckpointStep)
+        {
+            checkpoints.Write(trainer, Configuration, metrics, secondsBefore + clock.Elapsed.TotalSeconds);
         }
 
         metrics.Save(metricsPath);
         SaveCurves(metrics);
         theory?.Finish(metrics);
         SaveWeights(trainer);
-        logger.LogInformation("Finished at step {Step} after {Seconds:F1} s", trainer.Step, clock.Elapsed.TotalSeconds);
-        return new RunSummary(OutputDirectory, trainer.Step, clock.Elapsed.TotalSeconds, last,
+        logger.LogInformation("Finished at step {Step} after {Seconds:F1} s", trainer.Step, secondsBefore + clock.Elapsed.TotalSeconds);
+        return new RunSummary(OutputDirectory, trainer.Step, secondsBefore + clock.Elapsed.TotalSeconds, last,
             Completed: trainer.Step == Configuration.Training.Steps);
     }
 

@@ -1,0 +1,268 @@
+using GanSharp.Models;
+using GanSharp.Tests.Reporting;
+using GanSharp.Training;
+using Microsoft.Extensions.Logging;
+using static TorchSharp.torch;
+
+namespace GanSharp.Tests.Training;
+
+[Collection(SerialTorchRandom.Name)]
+public sealed class CheckpointTests : IDisposable
+{
+    private readonly TemporaryDirectory directory = new();
+
+    public void Dispose() => directory.Dispose();
+
+    [Fact]
+    public void Resume_PointsMatchStraightRunBitwise()
+    {
+        var configuration = PointConfiguration(steps: 200);
+        var straight = directory.File("straight");
+        new TrainingRun(configuration, straight).Execute();
+
+        // Stopping after step 100 writes a checkpoint there, between the interval checkpoints at 60 and 120.
+        var resumed = directory.File("resumed");
+        using (var stop = new CancellationTokenSource())
+        {
+            var first = new TrainingRun(configuration, resumed).Execute((statistics, _) =>
+            {
+                if (statistics.Step == 100)
+                {
+                    stop.Cancel();
+                }
+            }, stop.Token);
+            Assert.False(first.Completed);
+            Assert.Equal(100, first.Steps);
+        }
+
+        Assert.True(Directory.Exists(Path.Combine(resumed, CheckpointStore.FolderName, "step-000100")));
+        var second = TrainingRun.OpenForResume(resumed).Execute();
+
+        Assert.True(second.Completed);
+        Assert.Equal(200, second.Steps);
+        AssertSameParameters(straight, resumed);
+        Assert.Equal(MetricsWithoutSeconds(straight), MetricsWithoutSeconds(resumed));
+    }
+
+    [Fact]
+    public void Resume_ImagesWithDropoutMatchBitwise()
+    {
+        // Dropout draws from torch's global generator and minibatches from the shuffled epoch of the image source,
+        // so both states must come back from the checkpoint.
+        var defaults = RunConfiguration.CreateDefault("mnist");
+        var configuration = defaults with
+        {
+            Model = defaults.Model with { LatentDim = 8, GeneratorHidden = [16], DiscriminatorHidden = [16], Dropout = 0.3 },
+            Training = defaults.Training with { Steps = 16, BatchSize = 16, Seed = 5 },
+            SampleInterval = 1000,
+            SampleCount = 4,
+            CheckpointInterval = 5,
+        };
+        var straight = directory.File("straight");
+        new TrainingRun(configuration, straight).Execute();
+
+        var resumed = directory.File("resumed");
+        using (var stop = new CancellationTokenSource())
+        {
+            new TrainingRun(configuration, resumed).Execute((statistics, _) =>
+            {
+                if (statistics.Step == 7)
+                {
+                    stop.Cancel();
+                }
+            }, stop.Token);
+        }
+
+        TrainingRun.OpenForResume(resumed).Execute();
+
+        AssertSameParameters(straight, resumed);
+        Assert.Equal(MetricsWithoutSeconds(straight), MetricsWithoutSeconds(resumed));
+    }
+
+    [Fact]
+    public void Resume_AfterCrashUsesPreviousCheckpoint()
+    {
+        var configuration = PointConfiguration(steps: 200);
+        var straight = directory.File("straight");
+        new TrainingRun(configuration with { Training = configuration.Training with { Steps = 240 } }, straight).Execute();
+
+        var crashed = directory.File("crashed");
+        new TrainingRun(configuration, crashed).Execute();
+        var checkpoints = Path.Combine(crashed, CheckpointStore.FolderName);
+
+        // A kill in the middle of a checkpoint write leaves a hidden temporary folder. A power loss can leave a short file.
+        var leftover = Path.Combine(checkpoints, ".step-000240.abcdefgh.tmp");
+        Directory.CreateDirectory(leftover);
+        File.WriteAllText(Path.Combine(leftover, TrainingRun.GeneratorFileName), "partial");
+        var truncated = Path.Combine(checkpoints, "step-000200", TrainingRun.GeneratorFileName);
+        using (var stream = new FileStream(truncated, FileMode.Open))
+        {
+            stream.SetLength(stream.Length / 2);
+        }
+
+        var logger = new RecordingLogger();
+        var summary = TrainingRun.OpenForResume(crashed, steps: 240, logger).Execute();
+
+        Assert.True(summary.Completed);
+        var warning = Assert.Single(logger.Warnings);
+        Assert.Contains(truncated, warning);
+        Assert.Contains("step-000180", logger.Informations.Single(message => message.StartsWith("Resuming", StringComparison.Ordinal)));
+        Assert.False(Directory.Exists(leftover));
+        AssertSameParameters(straight, crashed);
+    }
+
+    [Fact]
+    public void Resume_WithoutGoodCheckpointFails()
+    {
+        var configuration = PointConfiguration(steps: 60) with { KeepCheckpoints = 1 };
+        var folder = directory.File("run");
+        new TrainingRun(configuration, folder).Execute();
+        var manifest = Path.Combine(folder, CheckpointStore.FolderName, "step-000060", CheckpointStore.ManifestFileName);
+        File.WriteAllText(manifest, "{");
+
+        var exception = Assert.Throws<InvalidDataException>(() => TrainingRun.OpenForResume(folder, steps: 80).Execute());
+
+        Assert.Contains("no complete checkpoint", exception.Message);
+    }
+
+    [Fact]
+    public void Write_KeepsNewestCheckpoints()
+    {
+        var configuration = PointConfiguration(steps: 200) with { KeepCheckpoints = 2 };
+        var folder = directory.File("run");
+
+        new TrainingRun(configuration, folder).Execute();
+
+        var names = Directory.GetDirectories(Path.Combine(folder, CheckpointStore.FolderName))
+            .Select(path => Path.GetFileName(path)!).Order().ToArray();
+        Assert.Equal(["step-000180", "step-000200"], names);
+    }
+
+    [Fact]
+    public void Write_KeepsOnlyGoodCheckpointBeyondLimit()
+    {
+        var configuration = PointConfiguration(steps: 120) with { KeepCheckpoints = 1 };
+        var folder = directory.File("run");
+        new TrainingRun(configuration, folder).Execute();
+        var checkpoints = Path.Combine(folder, CheckpointStore.FolderName);
+
+        // A damaged newest checkpoint at a later step must not cost the good one at step 120.
+        var damaged = Path.Combine(checkpoints, "step-000500");
+        Directory.CreateDirectory(damaged);
+        var store = new CheckpointStore(folder, keep: 1, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var data = GanSharp.Data.DataSourceFactory.Create(configuration.Data, configuration.Model.Design);
+        using var trainer = new GanTrainer(data, configuration.Model, configuration.Training, configuration.SampleCount);
+        CheckpointStore.Load(Path.Combine(checkpoints, "step-000120"), trainer);
+        trainer.TrainIteration();
+        var metrics = new GanSharp.Reporting.MetricsLog();
+
+        store.Write(trainer, configuration, metrics, seconds: 0);
+
+        Assert.True(Directory.Exists(Path.Combine(checkpoints, "step-000121")));
+        Assert.False(Directory.Exists(Path.Combine(checkpoints, "step-000120")));
+        Assert.True(Directory.Exists(damaged));
+    }
+
+    [Fact]
+    public void Resume_RejectsFolderHeldByLiveRun()
+    {
+        var folder = directory.File("run");
+        new TrainingRun(PointConfiguration(steps: 60), folder).Execute();
+
+        using (RunLock.Acquire(folder))
+        {
+            var exception = Assert.Throws<RunFolderInUseException>(() => TrainingRun.OpenForResume(folder, steps: 80).Execute());
+            Assert.Contains("in use", exception.Message);
+        }
+
+        Assert.True(TrainingRun.OpenForResume(folder, steps: 80).Execute().Completed);
+    }
+
+    [Fact]
+    public void Resume_TakesOverStaleLock()
+    {
+        var folder = directory.File("run");
+        new TrainingRun(PointConfiguration(steps: 60), folder).Execute();
+
+        // A process killed with kill -9 leaves its lock file, but the operating system has released its lock.
+        File.WriteAllText(Path.Combine(folder, RunLock.FileName), "999999\n");
+
+        var summary = TrainingRun.OpenForResume(folder, steps: 80).Execute();
+
+        Assert.True(summary.Completed);
+        Assert.False(File.Exists(Path.Combine(folder, RunLock.FileName)));
+    }
+
+    /// <summary>A 1-D run without theory metrics or phases, with a checkpoint every 60 steps.</summary>
+    private static RunConfiguration PointConfiguration(int steps)
+    {
+        var defaults = RunConfiguration.CreateDefault("gaussian1d");
+        return defaults with
+        {
+            Training = defaults.Training with { Steps = steps, BatchSize = 64, Seed = 7 },
+            SampleInterval = 1000,
+            SampleCount = 50,
+            EvaluationInterval = 0,
+            PhaseSteps = [],
+            CheckpointInterval = 60,
+        };
+    }
+
+    private static void AssertSameParameters(string expectedFolder, string actualFolder)
+    {
+        foreach (var fileName in new[] { TrainingRun.GeneratorFileName, TrainingRun.DiscriminatorFileName })
+        {
+            var expected = ReadParameters(expectedFolder, fileName);
+            var actual = ReadParameters(actualFolder, fileName);
+            Assert.Equal(expected.Keys, actual.Keys);
+            foreach (var (name, values) in expected)
+            {
+                Assert.True(values.SequenceEqual(actual[name]), $"{fileName} parameter {name} differs after the resume.");
+            }
+        }
+    }
+
+    /// <summary>Reads every parameter of a saved module as its raw float32 bits, so the comparison is bitwise.</summary>
+    private static Dictionary<string, int[]> ReadParameters(string runFolder, string fileName)
+    {
+        var folder = RunFolder.Open(runFolder);
+        nn.Module module = fileName == TrainingRun.GeneratorFileName
+            ? GanModelFactory.CreateGenerator(folder.Configuration.Model, folder.Shape.DataKind, folder.Shape.SampleShape)
+            : GanModelFactory.CreateDiscriminator(folder.Configuration.Model, folder.Shape.SampleShape);
+        using (module)
+        {
+            GanSharp.Runtime.ModuleFiles.Load(module, Path.Combine(runFolder, fileName));
+            return module.named_parameters().ToDictionary(
+                entry => entry.name,
+                entry => entry.parameter.data<float>().ToArray().Select(BitConverter.SingleToInt32Bits).ToArray());
+        }
+    }
+
+    private static string[] MetricsWithoutSeconds(string folder) =>
+        File.ReadAllLines(Path.Combine(folder, TrainingRun.MetricsFileName))
+            .Select(line => string.Join(',', line.Split(',').Where((_, column) => column != 6)))
+            .ToArray();
+
+    private sealed class RecordingLogger : ILogger
+    {
+        public List<string> Warnings { get; } = [];
+
+        public List<string> Informations { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Warnings.Add(formatter(state, exception));
+            }
+            else if (logLevel == LogLevel.Information)
+            {
+                Informations.Add(formatter(state, exception));
+            }
+        }
+    }
+}
