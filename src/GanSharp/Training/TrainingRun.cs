@@ -249,9 +249,13 @@ public sealed class TrainingRun
         var quantity = double.IsFinite(last.LossD) ? $"loss_G is {last.LossG}" : $"loss_D is {last.LossD}";
         logger.LogError("Training diverged at step {Step}: {Quantity}", last.Step, quantity);
         throw new TrainingDivergedException(
-            $"Training diverged at step {last.Step}: {quantity}. The weights were not saved; lower --lr-g and --lr-d, or try --optimizer adam.",
+            $"Training diverged at step {last.Step}: {quantity}. The weights were not saved; {DivergenceAdvice()}",
             last.Step);
     }
+
+    private string DivergenceAdvice() => Configuration.Training.Optimizer == OptimizerKind.Sgd
+        ? "lower --lr-g and --lr-d, or try --optimizer adam."
+        : "lower --lr-g and --lr-d, or try another --seed.";
 
     private void SaveSamples(GanTrainer trainer, IDataSource data, int step)
     {
