@@ -22,6 +22,22 @@ internal static class CliProcess
     /// <summary>Runs gansharp with <paramref name="arguments"/> and waits for it, killing it after two minutes.</summary>
     public static CliResult Run(params string[] arguments)
     {
+        using var process = Start(arguments);
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException(
+                $"gansharp {string.Join(' ', arguments)} timed out after {Timeout.TotalSeconds} s.");
+        }
+
+        return new CliResult(process.ExitCode, standardOutput.Result, standardError.Result);
+    }
+
+    /// <summary>Starts gansharp with <paramref name="arguments"/> and redirected output, without waiting for it.</summary>
+    public static Process Start(params string[] arguments)
+    {
         // dotnet test sets DOTNET_HOST_PATH to the host that runs the tests, so the command runs on the same runtime.
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
         var startInfo = new ProcessStartInfo(host)
@@ -38,18 +54,6 @@ internal static class CliProcess
         }
 
         startInfo.Environment.Remove("GANSHARP_DEBUG");
-
-        using var process = Process.Start(startInfo)
-                            ?? throw new InvalidOperationException($"Failed to start {host} {DllPath}.");
-        var standardOutput = process.StandardOutput.ReadToEndAsync();
-        var standardError = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(
-                $"gansharp {string.Join(' ', arguments)} timed out after {Timeout.TotalSeconds} s.");
-        }
-
-        return new CliResult(process.ExitCode, standardOutput.Result, standardError.Result);
+        return Process.Start(startInfo) ?? throw new InvalidOperationException($"Failed to start {host} {DllPath}.");
     }
 }

@@ -131,22 +131,5 @@ public sealed class ResumeCommandTests : IDisposable
         Assert.Contains("Run folder not found", result.StandardError);
     }
 
-    private static Process StartTrain(params string[] arguments)
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var startInfo = new ProcessStartInfo(host)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        startInfo.ArgumentList.Add(CliProcess.DllPath);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        return Process.Start(startInfo) ?? throw new InvalidOperationException($"Failed to start {host}.");
-    }
+    private static Process StartTrain(params string[] arguments) => CliProcess.Start(arguments);
 }
