@@ -54,7 +54,7 @@ public sealed class TrainingRun
 
     public string OutputDirectory { get; }
 
-    /// <summary>Called after every iteration, before any check; tests use it to corrupt the trainer's state.</summary>
+    /// <summary>Hook called after every iteration and before the checks, so that tests can corrupt the trainer's state.</summary>
     internal Action<GanTrainer>? AfterIteration { get; set; }
 
     /// <summary>True when <see cref="Execute"/> continues the run folder from its latest good checkpoint.</summary>

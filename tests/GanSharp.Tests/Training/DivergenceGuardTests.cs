@@ -64,7 +64,8 @@ public sealed class DivergenceGuardTests : IDisposable
 
         Assert.Equal(20, exception.Step);
         Assert.Contains("step 20", exception.Message);
-        Assert.Contains($"discriminator parameter {poisonedName} has NaN", exception.Message);
+        Assert.Equal("net.0.weight", poisonedName);
+        Assert.Contains("discriminator parameter net.0.weight has NaN", exception.Message);
         Assert.False(File.Exists(Path.Combine(output, TrainingRun.GeneratorFileName)));
         Assert.False(File.Exists(Path.Combine(output, TrainingRun.DiscriminatorFileName)));
 
