@@ -14,7 +14,7 @@ internal static class ExitCodes
     /// <summary>A number measured by <c>gansharp theory</c> missed its target. The output and theory.md name it.</summary>
     public const int TargetMissed = 3;
 
-    /// <summary>A loss became NaN or infinite during training; the weights were not saved.</summary>
+    /// <summary>A loss or a parameter became NaN or infinite during training, so the weights were not saved.</summary>
     public const int Diverged = 4;
 
     /// <summary>Interrupted by Ctrl+C or SIGTERM (128 + SIGINT).</summary>

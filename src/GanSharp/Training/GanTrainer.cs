@@ -123,6 +123,42 @@ public sealed class GanTrainer : IDisposable
     }
 
     /// <summary>
+    /// Finds the first parameter of G or D that contains a NaN or an infinite value, or returns null when every
+    /// parameter is finite. The common case costs one synchronisation: the per-parameter checks are summed on the
+    /// device and only their total is read back.
+    /// </summary>
+    public NonFiniteParameter? FindNonFiniteParameter()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var networks = new (string Network, nn.Module Module)[] { ("generator", Generator), ("discriminator", Discriminator) };
+        var parameters = networks
+            .SelectMany(network => network.Module.named_parameters().Select(named => (network.Network, named.name, named.parameter)))
+            .ToList();
+        var finiteCount = stack(parameters.Select(item => isfinite(item.parameter).all()).ToArray()).sum().item<long>();
+        if (finiteCount == parameters.Count)
+        {
+            return null;
+        }
+
+        // Slow path, taken once before the run stops: look at each parameter to name the bad one.
+        foreach (var (network, name, parameter) in parameters)
+        {
+            if (isnan(parameter).any().item<bool>())
+            {
+                return new NonFiniteParameter(network, name, "NaN");
+            }
+
+            if (isinf(parameter).any().item<bool>())
+            {
+                return new NonFiniteParameter(network, name, "an infinite value");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// Generates one example per noise row with the generator in evaluation mode and returns it on the CPU.
     /// </summary>
     public Tensor Generate(Tensor noise)

@@ -27,6 +27,12 @@ public sealed class TrainingRun
     public const string PhasesFolderName = "phases";
     public const string PhasesRowFileName = "phases.png";
 
+    /// <summary>Mean D(G(z)) below which a log row counts towards the "discriminator has won" warning.</summary>
+    public const double DiscriminatorWinThreshold = 0.01;
+
+    /// <summary>Consecutive log rows with mean D(G(z)) below the threshold before the warning is logged.</summary>
+    public const int DiscriminatorWinRows = 5;
+
     private static readonly TimeSpan MetricsSavePeriod = TimeSpan.FromSeconds(10);
 
     private readonly ILogger logger;
@@ -47,6 +53,9 @@ public sealed class TrainingRun
     public RunConfiguration Configuration { get; }
 
     public string OutputDirectory { get; }
+
+    /// <summary>Hook called after every iteration and before the checks, so that tests can corrupt the trainer's state.</summary>
+    internal Action<GanTrainer>? AfterIteration { get; set; }
 
     /// <summary>True when <see cref="Execute"/> continues the run folder from its latest good checkpoint.</summary>
     public bool IsResume { get; }
@@ -183,20 +192,39 @@ public sealed class TrainingRun
         StepStatistics last = resumedFrom?.MetricsRows.LastOrDefault().Statistics ?? default;
         var lastMetricsSave = TimeSpan.Zero;
         var lastCheckpointStep = trainer.Step;
+        var discriminatorWin = new DiscriminatorWinTracker(logger, Configuration.Training.Objective);
         while (trainer.Step < Configuration.Training.Steps && !cancellationToken.IsCancellationRequested)
         {
             last = trainer.TrainIteration();
+            AfterIteration?.Invoke(trainer);
             if (!double.IsFinite(last.LossD) || !double.IsFinite(last.LossG))
             {
-                StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds);
+                var quantity = double.IsFinite(last.LossD) ? $"loss_G is {last.LossG}" : $"loss_D is {last.LossD}";
+                StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds, quantity);
             }
 
             var isLastStep = last.Step == Configuration.Training.Steps;
+            var isLogRow = last.Step % Configuration.LogInterval == 0 || isLastStep;
+            var isCheckpointStep = last.Step % Configuration.CheckpointInterval == 0;
+
+            // Parameters are checked only where a row, a checkpoint or the weights get written, because reading the
+            // check's result waits for the device. A checkpoint or the final weights thus never hold a NaN.
+            if ((isLogRow || isCheckpointStep || cancellationToken.IsCancellationRequested)
+                && trainer.FindNonFiniteParameter() is { } badParameter)
+            {
+                StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds, badParameter.ToString());
+            }
+
             var measurement = theory?.MeasureIfDue(trainer, isLastStep);
             var seconds = secondsBefore + clock.Elapsed.TotalSeconds;
-            if (last.Step % Configuration.LogInterval == 0 || isLastStep || measurement is not null)
+            if (isLogRow || measurement is not null)
             {
                 metrics.Add(last, seconds, measurement);
+            }
+
+            if (isLogRow)
+            {
+                discriminatorWin.Observe(last);
             }
 
             if (last.Step % Configuration.SampleInterval == 0 || isLastStep)
@@ -213,7 +241,7 @@ public sealed class TrainingRun
             }
 
             theory?.CapturePhase(trainer);
-            if (last.Step % Configuration.CheckpointInterval == 0)
+            if (isCheckpointStep)
             {
                 checkpoints.Write(trainer, Configuration, metrics, seconds);
                 lastCheckpointStep = trainer.Step;
@@ -238,15 +266,16 @@ public sealed class TrainingRun
     }
 
     /// <summary>
-    /// Ends a run whose loss became NaN or infinite: the step's row goes into metrics.csv, the weights are not
-    /// written, and <see cref="TrainingDivergedException"/> names the step and the quantity.
+    /// Ends a run whose loss or parameters became NaN or infinite: the step's row goes into metrics.csv, neither the
+    /// weights nor a checkpoint are written, and <see cref="TrainingDivergedException"/> names the step and the
+    /// quantity.
     /// </summary>
-    private void StopDiverged(MetricsLog metrics, string metricsPath, StepStatistics last, double seconds)
+    private void StopDiverged(MetricsLog metrics, string metricsPath, StepStatistics last, double seconds, string quantity)
     {
         metrics.Add(last, seconds, null);
+
         metrics.Save(metricsPath);
         SaveCurves(metrics);
-        var quantity = double.IsFinite(last.LossD) ? $"loss_G is {last.LossG}" : $"loss_D is {last.LossD}";
         logger.LogError("Training diverged at step {Step}: {Quantity}", last.Step, quantity);
         throw new TrainingDivergedException(
             $"Training diverged at step {last.Step}: {quantity}. The weights were not saved; {DivergenceAdvice()}",

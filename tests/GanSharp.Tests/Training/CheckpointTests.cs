@@ -242,27 +242,4 @@ public sealed class CheckpointTests : IDisposable
         File.ReadAllLines(Path.Combine(folder, TrainingRun.MetricsFileName))
             .Select(line => string.Join(',', line.Split(',').Where((_, column) => column != 6)))
             .ToArray();
-
-    private sealed class RecordingLogger : ILogger
-    {
-        public List<string> Warnings { get; } = [];
-
-        public List<string> Informations { get; } = [];
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (logLevel == LogLevel.Warning)
-            {
-                Warnings.Add(formatter(state, exception));
-            }
-            else if (logLevel == LogLevel.Information)
-            {
-                Informations.Add(formatter(state, exception));
-            }
-        }
-    }
 }
