@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using GanSharp.Data;
 using GanSharp.Models;
 using GanSharp.Objectives;
+using GanSharp.Runtime;
 
 namespace GanSharp.Training;
 
@@ -185,7 +186,7 @@ public sealed record RunConfiguration(
         catch (JsonException exception)
         {
             throw new InvalidDataException(
-                $"Invalid configuration {source}: {exception.Message.Split('\n')[0]} Fix the value or write the file again from a run's config.json.");
+                $"Invalid configuration {source}: {JsonErrors.Describe(exception)} Fix the value or write the file again from a run's config.json.");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed class RunFolder
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"Invalid {shapePath}: {exception.Message.Split('\n')[0]}");
+            throw new InvalidDataException($"Invalid {shapePath}: {JsonErrors.Describe(exception)}");
         }
 
         return new RunFolder(fullPath, configuration, shape);

@@ -39,6 +39,32 @@ public sealed class EditedRunFolderTests : IDisposable
         Assert.Equal(before, Snapshot());
     }
 
+    [Theory]
+    [InlineData("training", "steps", "\"many\"", "training.steps")]
+    [InlineData("model", "generator_hidden", "\"wide\"", "model.generator_hidden")]
+    [InlineData("model", "design", "\"fancy\"", "model.design")]
+    [InlineData("model", "latent_dim", "[8]", "model.latent_dim")]
+    public void WrongValueType_NamesFileAndField(string section, string field, string json, string fieldPath)
+    {
+        TrainTinyRun();
+        EditConfig(config => config[section]![field] = JsonNode.Parse(json));
+        var before = Snapshot();
+
+        var sampled = CliProcess.Run("sample", "--run", RunFolder, "--out", directory.File("samples.csv"));
+        var resumed = CliProcess.Run("train", "--resume", RunFolder, "--steps", "6");
+
+        foreach (var result in new[] { sampled, resumed })
+        {
+            Assert.True(result.ExitCode == 2, result.ToString());
+            var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains($"Invalid configuration {ConfigPath}", line);
+            Assert.Contains($"field {fieldPath} on line", line);
+            Assert.DoesNotContain("System.", line);
+        }
+
+        Assert.Equal(before, Snapshot());
+    }
+
     /// <summary>Trains ring8 for 4 steps with one hidden layer of 16 units in each network.</summary>
     private void TrainTinyRun()
     {
