@@ -10,6 +10,14 @@ public sealed class RunLock : IDisposable
 {
     public const string FileName = "run.lock";
 
+    /// <summary>
+    /// HResults of the <see cref="IOException"/> that .NET 10 raises when another process holds the lock: the errno
+    /// EWOULDBLOCK on Linux (11) and macOS (35), ERROR_SHARING_VIOLATION on Windows. Other failures, such as a
+    /// read-only or full disk, do not mean the lock is held.
+    /// NOTE: only the Linux value is covered by the tests, which run on Linux.
+    /// </summary>
+    private static readonly int[] LockHeldResults = [11, 35, unchecked((int)0x80070020)];
+
     private readonly FileStream stream;
 
     private RunLock(FileStream stream, string path)
@@ -32,7 +40,7 @@ public sealed class RunLock : IDisposable
         {
             stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
-        catch (IOException exception)
+        catch (IOException exception) when (LockHeldResults.Contains(exception.HResult))
         {
             throw new RunFolderInUseException(
                 $"Run folder {runDirectory} is in use: another gansharp process holds {path}. Wait for it to finish or stop it first.",
