@@ -107,6 +107,17 @@ public sealed class CheckpointStore
             Prune();
             return target;
         }
+        catch (IOException exception)
+        {
+            // Mostly a full disk. The message says how to continue, because the run folder is no longer empty.
+            DeleteQuietly(temporary);
+            var runDirectory = Path.GetDirectoryName(Directory)!;
+            var next = List().Count > 0
+                ? $"Free disk space, then run gansharp train --resume {runDirectory} to continue from the last checkpoint."
+                : $"Free disk space, then delete {runDirectory} and train again, because it has no checkpoint to resume from.";
+            throw new IOException(
+                $"Failed to write the checkpoint of step {step} in {Directory}: {exception.Message.Split('\n')[0]} {next}", exception);
+        }
         catch
         {
             DeleteQuietly(temporary);
