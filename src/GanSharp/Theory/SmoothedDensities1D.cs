@@ -50,7 +50,7 @@ public sealed class SmoothedDensities1D
         GeneratorDensity = generatorDensity;
     }
 
-    /// <summary>The grid: it covers p_data's components and every sample with a margin of 8 smoothed deviations.</summary>
+    /// <summary>The grid, which covers p_data's means and every sample with a margin of 8 smoothed deviations.</summary>
     public IntegrationRange Range { get; }
 
     /// <summary>The kernel standard deviation h, in data units.</summary>
