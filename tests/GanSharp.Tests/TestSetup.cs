@@ -16,7 +16,7 @@ internal static class TestSetup
         GanSharp.Runtime.TorchNativeLoader.EnsureLoaded();
 
         // xunit runs test classes in parallel, so one intra-op thread each keeps libtorch from oversubscribing
-        // the cores; with the default of one thread per core the suite stalls on small machines.
+        // the cores. With the default of one thread per core the suite stalls on small machines.
         TorchSharp.torch.set_num_threads(1);
     }
 }

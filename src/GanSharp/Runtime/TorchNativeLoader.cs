@@ -39,7 +39,7 @@ public static class TorchNativeLoader
     private static bool initialized;
     private static string? loadFailure;
 
-    /// <summary>Folder that holds patched copies of the shim; <c>GANSHARP_NATIVE_CACHE</c> overrides it.</summary>
+    /// <summary>Folder that contains patched copies of the shim; <c>GANSHARP_NATIVE_CACHE</c> overrides it.</summary>
     public static string CacheDirectory
     {
         get
@@ -103,7 +103,7 @@ public static class TorchNativeLoader
     }
 
     /// <summary>
-    /// Checks that libtorch can be used and, when it cannot, returns one line that says what is missing.
+    /// Checks that libtorch can be used and, when it cannot, returns one line that names what is missing.
     /// </summary>
     public static bool TryVerify(out string problem)
     {

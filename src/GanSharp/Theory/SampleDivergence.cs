@@ -56,8 +56,8 @@ public static class SampleDivergence
         var lower = Math.Min(dataLower, values.Min() - reach);
         var upper = Math.Max(dataUpper, values.Max() + reach);
 
-        var wanted = Math.Ceiling((upper - lower) * NodesPerBandwidth / estimate.Bandwidth);
-        var intervals = (int)Math.Clamp(wanted, MinIntervals, MaxIntervals);
+        var requestedIntervals = Math.Ceiling((upper - lower) * NodesPerBandwidth / estimate.Bandwidth);
+        var intervals = (int)Math.Clamp(requestedIntervals, MinIntervals, MaxIntervals);
         intervals += intervals % 2;
         return Divergence.JensenShannon(dataDensity, estimate.Density, new IntegrationRange(lower, upper, intervals));
     }

@@ -109,7 +109,7 @@ public sealed class CheckpointStore
         }
         catch (IOException exception)
         {
-            // Mostly a full disk. The message says how to continue, because the run folder is no longer empty.
+            // Mostly a full disk. The message tells the user how to continue, because the run folder is no longer empty.
             DeleteQuietly(temporary);
             var runDirectory = Path.GetDirectoryName(Directory)!;
             var next = List().Count > 0

@@ -35,8 +35,8 @@ public sealed class GanTrainer : IDisposable
 
         // One seed fixes the initial weights and dropout masks (torch's global generator), the minibatches and
         // the noise (generators of their own).
-        // NOTE: the streams use seeds seed + 1, + 2 and + 3, so neighbouring run seeds share streams (seed 1's noise
-        // is seed 2's minibatch order); runs stay reproducible, but such runs are not independent draws.
+        // NOTE: the streams use seeds seed + 1, + 2 and + 3, so neighbouring run seeds share streams. Seed 1's noise
+        // is seed 2's minibatch order. Runs stay reproducible, but such runs are not independent draws.
         // NOTE: dropout draws from the global generator, so two trainers stepping at once in one process are
         // reproducible only without dropout. Construction is serialised below, so initial weights always are.
         dataRandom = new Generator((ulong)training.Seed + 1);
