@@ -92,7 +92,11 @@ public static class RunConfigurationFile
         var design = designName is null
             ? ModelDesign.Common
             : JsonSerializer.Deserialize<ModelDesign>(JsonValue.Create(designName), RunConfiguration.JsonOptions);
-        var defaults = RunConfiguration.CreateDefault(dataName, design);
+        var kindName = ReadString(file, "model", "kind", source);
+        var kind = kindName is null
+            ? ModelKind.Mlp
+            : JsonSerializer.Deserialize<ModelKind>(JsonValue.Create(kindName), RunConfiguration.JsonOptions);
+        var defaults = RunConfiguration.CreateDefault(dataName, design, kind);
 
         // Without learning rates in the file, SGD gets the same default of 0.01 as the --optimizer sgd option.
         if (ReadString(file, "training", "optimizer", source) == "sgd")
