@@ -8,6 +8,7 @@ var root = new RootCommand("GanSharp: train generative adversarial networks and 
     TheoryCommand.Create(),
     ReportCommand.Create(),
 };
+root.Options.Add(CommonOptions.Verbose);
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -50,7 +50,7 @@ internal static class TheoryCommand
         var output = TheoryExperiments.PrepareOutputDirectory(requestedOutput);
         Console.WriteLine($"Running the theory demonstrations with seed {seed} (about 10 to 30 s on 2 cores)...");
 
-        var report = TheoryExperiments.Run(output, seed);
+        var report = TheoryExperiments.Run(output, seed, ConsoleLogger.Create(parseResult.GetValue(CommonOptions.Verbose)));
 
         Console.WriteLine();
         Console.WriteLine(FormatTable(report));

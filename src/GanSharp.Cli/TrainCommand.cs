@@ -113,7 +113,7 @@ internal static class TrainCommand
 
     private static int Execute(ParseResult parseResult)
     {
-        var logger = new ConsoleWarningLogger();
+        var logger = ConsoleLogger.Create(parseResult.GetValue(CommonOptions.Verbose));
         var run = parseResult.GetValue(Resume) is { } resumeFolder
             ? OpenForResume(parseResult, resumeFolder, logger)
             : CreateRun(parseResult, logger);
@@ -132,12 +132,10 @@ internal static class TrainCommand
             cancellation.Cancel();
         });
 
-        var progress = new ProgressBar(configuration.Training.Steps);
-        var summary = run.Execute(progress.Report, cancellation.Token);
-
+        var summary = TrainingDisplay.Track(configuration.Training.Steps, onStep => run.Execute(onStep, cancellation.Token));
         if (summary.Completed)
         {
-            Console.WriteLine($"Trained {summary.Steps} steps in {summary.Seconds:F0} s. Run folder: {summary.OutputDirectory}");
+            TrainingDisplay.ShowFinished(summary);
             return ExitCodes.Success;
         }
 
@@ -146,7 +144,7 @@ internal static class TrainCommand
         return ExitCodes.Interrupted;
     }
 
-    private static TrainingRun CreateRun(ParseResult parseResult, ConsoleWarningLogger logger)
+    private static TrainingRun CreateRun(ParseResult parseResult, ConsoleLogger logger)
     {
         var configuration = BuildConfiguration(parseResult);
         var output = parseResult.GetValue(Output)
@@ -160,11 +158,11 @@ internal static class TrainCommand
     }
 
     /// <summary>Opens a run folder to continue; every option other than --steps is rejected, because config.json fixes them.</summary>
-    private static TrainingRun OpenForResume(ParseResult parseResult, string folder, ConsoleWarningLogger logger)
+    private static TrainingRun OpenForResume(ParseResult parseResult, string folder, ConsoleLogger logger)
     {
         var given = parseResult.CommandResult.Children
             .OfType<System.CommandLine.Parsing.OptionResult>()
-            .Where(result => !result.Implicit && result.Option != Resume && result.Option != Steps)
+            .Where(result => !result.Implicit && result.Option != Resume && result.Option != Steps && result.Option != CommonOptions.Verbose)
             .Select(result => result.Option.Name)
             .ToArray();
         if (given.Length > 0)
