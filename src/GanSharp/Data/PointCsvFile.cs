@@ -10,7 +10,7 @@ namespace GanSharp.Data;
 /// <remarks>
 /// Numbers are read with the invariant culture, so the decimal separator is a point and exponents such as
 /// <c>1e-3</c> are allowed. Blank lines and lines starting with <c>#</c> are skipped. The first other line is a
-/// header when none of its fields is a number. Every value must be finite and within the float32 range, because the
+/// header when every field is a name: text with a letter, not a number, and without control characters. Every value must be finite and within the float32 range, because the
 /// points are trained on as float32.
 /// </remarks>
 public sealed class PointCsvFile
@@ -109,7 +109,7 @@ public sealed class PointCsvFile
                 ValidateColumnCount(source, lineNumber, fields.Length);
                 columns = fields.Length;
                 columnsLine = lineNumber;
-                if (fields.All(field => !IsNumberOrNonFinite(field.Trim())))
+                if (fields.All(field => IsColumnName(field.Trim())))
                 {
                     header = fields.Select(field => field.Trim()).ToArray();
                     continue;
@@ -198,12 +198,22 @@ public sealed class PointCsvFile
         Malformed(source, $"{where} has the value {Shown(field)}, but NaN and infinite values cannot be trained on",
                   "Remove or replace that point");
 
-    private static bool IsNumberOrNonFinite(string field) =>
-        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _) || IsNonFiniteName(field);
+    /// <summary>
+    /// Accepts a header field: text with a letter and without control characters that is neither a number nor a name of
+    /// NaN or infinity.
+    /// </summary>
+    private static bool IsColumnName(string field) =>
+        field.Any(char.IsLetter)
+        && !field.Any(char.IsControl)
+        && !double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        && !IsNonFiniteName(field);
 
-    /// <summary>Recognises the spellings that Python and NumPy write for NaN and infinity, which .NET does not parse.</summary>
+    /// <summary>
+    /// Recognises the spellings of NaN and infinity that .NET does not parse, such as <c>inf</c> from Python and NumPy and
+    /// <c>-∞</c>.
+    /// </summary>
     private static bool IsNonFiniteName(string field) =>
-        field.TrimStart('+', '-').ToLowerInvariant() is "nan" or "inf" or "infinity";
+        field.TrimStart('+', '-').ToLowerInvariant() is "nan" or "inf" or "infinity" or "∞";
 
     /// <summary>Shortens a value and replaces control characters, so a binary file gives a readable one-line message.</summary>
     private static string Shown(string field)
