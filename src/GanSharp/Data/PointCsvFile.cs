@@ -15,10 +15,10 @@ namespace GanSharp.Data;
 /// </remarks>
 public sealed class PointCsvFile
 {
-    /// <summary>Fewest points a file must contain.</summary>
+    /// <summary>Minimum number of points in a file.</summary>
     public const int MinPointCount = 2;
 
-    /// <summary>Most coordinates a point may have.</summary>
+    /// <summary>Maximum number of coordinates of a point.</summary>
     public const int MaxDimension = 2;
 
     private const int MaxShownValueLength = 40;

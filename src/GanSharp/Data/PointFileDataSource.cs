@@ -9,7 +9,7 @@ namespace GanSharp.Data;
 /// </summary>
 /// <remarks>
 /// <see cref="Sample"/> draws minibatches by shuffled epochs (see <see cref="ShuffledEpochs"/>). A minibatch larger
-/// than the file spans several epochs, so it holds some points more than once. Instances are not thread-safe.
+/// than the file spans several epochs, so it contains some points more than once. Instances are not thread-safe.
 /// </remarks>
 public sealed class PointFileDataSource : IShuffledDataSource, IDisposable
 {

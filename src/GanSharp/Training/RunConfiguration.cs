@@ -19,7 +19,7 @@ namespace GanSharp.Training;
 /// <param name="SampleCount">Generated examples in each sample picture.</param>
 /// <param name="EvaluationInterval">
 /// Steps between measurements of the theory metrics (<c>jsd</c>, <c>c_of_g</c>, <c>d_star_error</c>) on point data;
-/// 0 turns them off. Image data and point files have no known density and so no theory metrics, so they need 0.
+/// 0 turns them off. Image data and point files have no known density for these metrics, so they need 0.
 /// </param>
 /// <param name="PhaseSteps">
 /// Steps at which a 1-D run draws the phases figure, for example [0, 100, 1000, 3000]; null means

@@ -272,6 +272,8 @@ public sealed class TrainingRun
 
         SaveMetrics(metrics, metricsPath, checkpoints);
         WriteOrAdvise(Path.Combine(OutputDirectory, CurvesFileName), checkpoints, () => SaveCurves(metrics));
+
+        // NOTE: a failed write of the theory pictures gives only the system's message, without the advice of WriteOrAdvise.
         theory?.Finish(metrics);
         SaveWeights(trainer, checkpoints);
         logger.LogInformation("Finished at step {Step} after {Seconds:F1} s", trainer.Step, secondsBefore + clock.Elapsed.TotalSeconds);
