@@ -33,6 +33,7 @@ public sealed class PointCsvFileTests : IDisposable
         Assert.Equal(2, file.Dimension);
         Assert.Equal(3, file.Count);
         Assert.Equal([1f, 0f, 0f, 1f, -1f, -0.5f], file.Values);
+        Assert.NotNull(file.Header);
         Assert.Equal(["x", "y"], file.Header);
     }
 
@@ -43,6 +44,7 @@ public sealed class PointCsvFileTests : IDisposable
 
         Assert.Equal(1, file.Dimension);
         Assert.Equal([0.25f, 0.75f], file.Values);
+        Assert.NotNull(file.Header);
         Assert.Equal(["value"], file.Header);
     }
 
@@ -54,6 +56,7 @@ public sealed class PointCsvFileTests : IDisposable
 
         var file = PointCsvFile.Read(path);
 
+        Assert.NotNull(file.Header);
         Assert.Equal(["x", "y"], file.Header);
         Assert.Equal(2, file.Count);
     }
