@@ -129,11 +129,11 @@ public static class RunConfigurationFile
 
         var text = value.GetValue<string>();
         if (section == "data" && field == "name"
-            && text is not (DataOptions.Mnist or DataOptions.Idx)
+            && text is not (DataOptions.Mnist or DataOptions.Idx or DataOptions.Points)
             && !BuiltInDistributions.Names.Contains(text))
         {
             throw new InvalidDataException(
-                $"Invalid configuration {source}: field data.name '{text}' is unknown. Use mnist, idx, {string.Join(", ", BuiltInDistributions.Names)}.");
+                $"Invalid configuration {source}: field data.name '{text}' is unknown. Use mnist, idx, points, {string.Join(", ", BuiltInDistributions.Names)}.");
         }
 
         return text;
