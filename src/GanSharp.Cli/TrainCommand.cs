@@ -237,13 +237,15 @@ internal static class TrainCommand
             Device = parseResult.GetValue(Device) ?? basis.Training.Device,
         };
 
+        // The file's data paths belong to its data, so --data with another name does not inherit them.
+        var basisData = dataName is null || dataName == basis.Data.Name ? basis.Data : new DataOptions(dataName);
         var configuration = basis with
         {
             // Full paths in config.json let --resume find the files from any working folder.
             Data = new DataOptions(
-                dataName ?? basis.Data.Name,
-                FullPath(parseResult.GetValue(DataPath) ?? basis.Data.Path),
-                FullPath(parseResult.GetValue(LabelsPath) ?? basis.Data.LabelsPath)),
+                basisData.Name,
+                FullPath(parseResult.GetValue(DataPath) ?? basisData.Path),
+                FullPath(parseResult.GetValue(LabelsPath) ?? basisData.LabelsPath)),
             Model = model,
             Training = training,
             LogInterval = parseResult.GetValue(LogInterval) ?? basis.LogInterval,
