@@ -48,8 +48,18 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Model = new Option<string?>("--model")
     {
-        Description = "Architecture of both networks: mlp (default, multilayer perceptrons of the --design family).",
-    }.AcceptOnlyFromAmong("mlp");
+        Description = "Architecture of both networks: mlp (default, multilayer perceptrons of the --design family) or dcgan (convolutional, for images).",
+    }.AcceptOnlyFromAmong("mlp", "dcgan");
+
+    private static readonly Option<int?> GeneratorWidth = new("--g-width")
+    {
+        Description = $"DCGAN generator feature maps in its last hidden block, doubled at each block towards z (default {ModelOptions.DefaultDcganBaseWidth}).",
+    };
+
+    private static readonly Option<int?> DiscriminatorWidth = new("--d-width")
+    {
+        Description = $"DCGAN discriminator feature maps in its first block, doubled at each further block (default {ModelOptions.DefaultDcganBaseWidth}).",
+    };
 
     private static readonly Option<string?> Design = new Option<string?>("--design")
     {
@@ -100,7 +110,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
             Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
-            Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
+            Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, GeneratorWidth, DiscriminatorWidth, Dropout, LogInterval, SampleInterval,
             EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
         };
         command.SetAction(parseResult => CommandRunner.Run(() => Execute(parseResult)));
@@ -183,6 +193,11 @@ internal static class TrainCommand
         var requestedDesign = parseResult.GetValue(Design) is { } designName ? ParseDesign(designName) : ModelDesign.Common;
         var requestedKind = parseResult.GetValue(Model) is { } kindName ? ParseModelKind(kindName) : ModelKind.Mlp;
         var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!.Trim().ToLowerInvariant(), requestedDesign, requestedKind);
+        if (requestedKind == ModelKind.Mlp && (parseResult.GetValue(GeneratorWidth) is not null || parseResult.GetValue(DiscriminatorWidth) is not null))
+        {
+            throw new ArgumentException("Invalid --g-width or --d-width with --model mlp: they set DCGAN widths. Use --g-hidden and --d-hidden, or add --model dcgan.");
+        }
+
         var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : defaults.Training.Optimizer;
         var defaultLearningRate = optimizer == OptimizerKind.Sgd ? 0.01 : defaults.Training.LearningRateG;
 
@@ -193,6 +208,8 @@ internal static class TrainCommand
             GeneratorHidden = ParseWidths(parseResult.GetValue(GeneratorHidden), "--g-hidden") ?? defaults.Model.GeneratorHidden,
             DiscriminatorHidden = ParseWidths(parseResult.GetValue(DiscriminatorHidden), "--d-hidden") ?? defaults.Model.DiscriminatorHidden,
             Dropout = parseResult.GetValue(Dropout) ?? defaults.Model.Dropout,
+            GeneratorBaseWidth = parseResult.GetValue(GeneratorWidth) ?? defaults.Model.GeneratorBaseWidth,
+            DiscriminatorBaseWidth = parseResult.GetValue(DiscriminatorWidth) ?? defaults.Model.DiscriminatorBaseWidth,
             NoisePrior = parseResult.GetValue(Noise) switch
             {
                 "uniform" => NoisePrior.Uniform,
@@ -234,10 +251,7 @@ internal static class TrainCommand
 
     private static OptimizerKind ParseOptimizer(string name) => name == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam;
 
-    private static ModelKind ParseModelKind(string name) => name switch
-    {
-        _ => ModelKind.Mlp,
-    };
+    private static ModelKind ParseModelKind(string name) => name == "dcgan" ? ModelKind.Dcgan : ModelKind.Mlp;
 
     private static ModelDesign ParseDesign(string name) => name == "goodfellow2014" ? ModelDesign.Goodfellow2014 : ModelDesign.Common;
 

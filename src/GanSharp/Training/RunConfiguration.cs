@@ -45,6 +45,12 @@ public sealed record RunConfiguration(
     /// <summary>Steps between checkpoints in the default configuration for images.</summary>
     public const int DefaultImageCheckpointInterval = 1000;
 
+    /// <summary>Generator steps in the default DCGAN configuration.</summary>
+    public const int DefaultDcganSteps = 3000;
+
+    /// <summary>Steps between checkpoints in the default DCGAN configuration, which trains slower per step than the MLP.</summary>
+    public const int DefaultDcganCheckpointInterval = 500;
+
     /// <summary>Checkpoints kept in the default configuration.</summary>
     public const int DefaultKeepCheckpoints = 3;
 
@@ -77,6 +83,19 @@ public sealed record RunConfiguration(
         {
             throw new ArgumentException(
                 $"Unknown --data '{dataName}': use mnist, idx (with --data-path), {string.Join(", ", BuiltInDistributions.Names)}.");
+        }
+
+        if (isImage && kind == ModelKind.Dcgan)
+        {
+            return new RunConfiguration(
+                new DataOptions(dataName),
+                new ModelOptions(design, 100, [], [], 0, 5, NoisePrior.Normal, kind),
+                new TrainingOptions(DefaultDcganSteps, 1, 64, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
+                    2e-4, 2e-4, 0.5, 0.999, 0.5, 1, "cpu"),
+                LogInterval: 10,
+                SampleInterval: 500,
+                SampleCount: 64,
+                CheckpointInterval: DefaultDcganCheckpointInterval);
         }
 
         if (isImage)
@@ -118,6 +137,12 @@ public sealed record RunConfiguration(
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value and the fix.</summary>
     public void Validate()
     {
+        if (Model.Kind == ModelKind.Dcgan && Data.Name is not (DataOptions.Mnist or DataOptions.Idx))
+        {
+            throw new ArgumentException(
+                $"Invalid --model dcgan with --data {Data.Name}: the DCGAN generates images. Use --model mlp or image data.");
+        }
+
         Model.Validate();
         Training.Validate();
         if (LogInterval < 1)

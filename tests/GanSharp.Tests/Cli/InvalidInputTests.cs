@@ -119,6 +119,28 @@ public sealed class InvalidInputTests : IDisposable
 
     /// <summary>Runs train into <see cref="RunFolder"/> and checks the error and that the folder was not created.</summary>
     /// <returns>The error message.</returns>
+    [Fact]
+    public void DcganOnPoints_IsRejected()
+    {
+        var message = AssertRejected("--model dcgan", "--model", "dcgan", "--data", "ring8");
+
+        Assert.Contains("--data ring8", message);
+    }
+
+    [Fact]
+    public void DcganOnUnsupportedImageSize_IsRejected()
+    {
+        var images = files.WriteIdx("small-idx3-ubyte", [3, 20, 20], new byte[3 * 20 * 20]);
+
+        AssertRejected("20×20", "--model", "dcgan", "--data", "idx", "--data-path", images);
+    }
+
+    [Fact]
+    public void DcganWidthWithMlp_IsRejected()
+    {
+        AssertRejected("--g-width", "--g-width", "16");
+    }
+
     private string AssertRejected(string expectedInMessage, params string[] trainArguments)
     {
         var result = RunTrain(RunFolder, trainArguments);
