@@ -11,13 +11,23 @@ internal static class TrainCommand
 {
     private static readonly Option<string> Data = new("--data")
     {
-        Description = "Real data: mnist (the bundled 10,000 digits), idx (an IDX file given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
+        Description = "Real data: mnist (the bundled 10,000 digits), idx (an IDX file given by --data-path), folder (a folder of PNG and JPEG files given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
         DefaultValueFactory = _ => "mnist",
     };
 
     private static readonly Option<string?> DataPath = new("--data-path")
     {
-        Description = "IDX image file for --data idx (raw, or gzip when the name ends in .gz).",
+        Description = "IDX image file for --data idx (raw, or gzip when the name ends in .gz), or the image folder for --data folder.",
+    };
+
+    private static readonly Option<int?> ImageSize = new("--image-size")
+    {
+        Description = $"Side in pixels that --data folder images are scaled (short side) and centre-cropped to (default {DataOptions.DefaultFolderImageSize}).",
+    };
+
+    private static readonly Option<int?> Channels = new("--channels")
+    {
+        Description = $"Channels of --data folder images: 1 (grey) or 3 (colour, default {DataOptions.DefaultFolderChannels}).",
     };
 
     private static readonly Option<string?> LabelsPath = new("--labels-path")
@@ -109,7 +119,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
-            Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
+            Data, DataPath, LabelsPath, ImageSize, Channels, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
             Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, GeneratorWidth, DiscriminatorWidth, Dropout, LogInterval, SampleInterval,
             EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
         };
@@ -235,7 +245,13 @@ internal static class TrainCommand
 
         var configuration = defaults with
         {
-            Data = new DataOptions(defaults.Data.Name, parseResult.GetValue(DataPath), parseResult.GetValue(LabelsPath)),
+            Data = defaults.Data with
+            {
+                Path = parseResult.GetValue(DataPath),
+                LabelsPath = parseResult.GetValue(LabelsPath),
+                ImageSize = parseResult.GetValue(ImageSize) ?? defaults.Data.ImageSize,
+                Channels = parseResult.GetValue(Channels) ?? defaults.Data.Channels,
+            },
             Model = model,
             Training = training,
             LogInterval = parseResult.GetValue(LogInterval) ?? defaults.LogInterval,

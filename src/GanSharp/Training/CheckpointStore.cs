@@ -208,9 +208,9 @@ public sealed class CheckpointStore
         AsHelper(trainer.DiscriminatorOptimizer).load_state_dict(Path.Combine(checkpointPath, DiscriminatorOptimizerFileName));
         LoadRandomStates(Path.Combine(checkpointPath, RandomStateFileName), trainer);
 
-        if (trainer.Data is IdxImageDataSource images && state.ShufflePermutation is { } permutation)
+        if (trainer.Data is IShuffledDataSource shuffled && state.ShufflePermutation is { } permutation)
         {
-            images.ShuffleState = (permutation, state.ShufflePosition);
+            shuffled.ShuffleState = (permutation, state.ShufflePosition);
         }
 
         var fixedNoise = trainer.FixedNoise;
@@ -242,9 +242,9 @@ public sealed class CheckpointStore
 
         long[]? permutation = null;
         var position = 0;
-        if (trainer.Data is IdxImageDataSource images)
+        if (trainer.Data is IShuffledDataSource shuffled)
         {
-            (permutation, position) = images.ShuffleState;
+            (permutation, position) = shuffled.ShuffleState;
         }
 
         var state = new CheckpointState(
