@@ -88,6 +88,20 @@ public sealed class DcganRunTests(DcganRunFixture run) : IClassFixture<DcganRunF
         Assert.True(Directory.Exists(Path.Combine(copy, CheckpointStore.FolderName, "step-000006")), result.ToString());
     }
 
+    [Fact]
+    public void Sample_WithOtherWidthNamesShapes()
+    {
+        var copy = run.TemporaryFile("edited");
+        CopyDirectory(run.Folder, copy);
+        var configPath = Path.Combine(copy, TrainingRun.ConfigFileName);
+        File.WriteAllText(configPath, File.ReadAllText(configPath).Replace("\"generator_base_width\": 4", "\"generator_base_width\": 8"));
+
+        var result = CliProcess.Run("sample", "--run", copy, "--count", "4", "--out", run.TemporaryFile("edited.png"));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("generator.pt contains net.project.weight of shape [100, 8, 7, 7] but the model expects [100, 16, 7, 7]", result.StandardError);
+    }
+
     private static void CopyDirectory(string source, string target)
     {
         Directory.CreateDirectory(target);
