@@ -5,11 +5,13 @@ namespace GanSharp.Training;
 /// <summary>Which real data to train on.</summary>
 /// <param name="Name">
 /// <c>mnist</c> (the 10,000 bundled digits), <c>idx</c> (an IDX image file given by <paramref name="Path"/>),
-/// <c>folder</c> (a folder of PNG and JPEG files given by <paramref name="Path"/>), or a built-in point distribution:
-/// <c>gaussian1d</c>, <c>mixture1d</c>, <c>ring8</c>, <c>grid25</c>.
+/// <c>folder</c> (a folder of PNG and JPEG files given by <paramref name="Path"/>), <c>points</c> (a CSV file of 1-D or
+/// 2-D points given by <paramref name="Path"/>), or a built-in point distribution: <c>gaussian1d</c>, <c>mixture1d</c>,
+/// <c>ring8</c>, <c>grid25</c>.
 /// </param>
 /// <param name="Path">
-/// IDX image file (raw, or gzip when the name ends in .gz) with <c>idx</c>, or the image folder with <c>folder</c>.
+/// IDX image file (raw, or gzip when the name ends in .gz) for <c>idx</c>, the image folder for <c>folder</c>, or the CSV
+/// point file for <c>points</c>. Other data needs null.
 /// </param>
 /// <param name="LabelsPath">Optional IDX label file matching <paramref name="Path"/>.</param>
 /// <param name="ImageSize">Side, in pixels, that <c>folder</c> images are resized and cropped to. Other data needs null.</param>
@@ -37,4 +39,7 @@ public sealed record DataOptions(string Name, string? Path = null, string? Label
 
     /// <summary>Returns whether <paramref name="name"/> names image data.</summary>
     public static bool IsImageName(string name) => name is Mnist or Idx or Folder;
+
+    /// <summary>Name of a user-supplied CSV file of points.</summary>
+    public const string Points = "points";
 }
