@@ -35,7 +35,7 @@ internal static class TrainCommand
         Description = "Optional IDX label file matching --data-path.",
     };
 
-    private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 10000 for images, 3000 for points)." };
+    private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 10000 for images with the MLP, 3000 for images with the DCGAN and for points)." };
     private static readonly Option<int?> K = new("--k") { Description = "Discriminator steps per generator step (default 1)." };
     private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Minibatch size m (default: 64 for images, 256 for points)." };
     private static readonly Option<int?> LatentDim = new("--latent-dim") { Description = "Dimension of the noise z (default: 100 for images, 8 for points)." };
@@ -85,7 +85,7 @@ internal static class TrainCommand
     private static readonly Option<string?> DiscriminatorHidden = new("--d-hidden") { Description = "Discriminator hidden widths, comma-separated (default: 512,256 for images, 64,64 for points)." };
     private static readonly Option<double?> Dropout = new("--dropout") { Description = "Dropout probability in the discriminator (default: 0.3 for images, 0 for points)." };
     private static readonly Option<int?> LogInterval = new("--log-interval") { Description = "Steps between rows of metrics.csv (default 10)." };
-    private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default: 1000 for images, 500 for points)." };
+    private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default: 1000 for images with the MLP, 500 for the DCGAN and for points)." };
     private static readonly Option<int?> EvaluationInterval = new("--eval-interval")
     {
         Description = "Steps between theory metrics (jsd, c_of_g, d_star_error) in metrics.csv for the built-in point distributions, or 0 for none (default: 100 for them, 0 for images and point files).",
@@ -105,7 +105,7 @@ internal static class TrainCommand
 
     private static readonly Option<int?> CheckpointInterval = new("--checkpoint-interval")
     {
-        Description = "Steps between checkpoints under checkpoints/ in the run folder; one is also written at the end and on Ctrl+C (default: 1000 for images, 500 for points).",
+        Description = "Steps between checkpoints under checkpoints/ in the run folder; one is also written at the end and on Ctrl+C (default: 1000 for images with the MLP, 500 for the DCGAN and for points).",
     };
 
     private static readonly Option<int?> KeepCheckpoints = new("--keep-checkpoints") { Description = "Newest checkpoints to keep (default 3)." };
