@@ -94,6 +94,12 @@ public sealed class TrainingRun
         try
         {
             using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
+            if (!IsResume)
+            {
+                LoadInitialWeights(trainer);
+                CheckTensorBoardDirectory();
+            }
+
             using var runLock = IsResume ? RunLock.Acquire(OutputDirectory) : PrepareOutputDirectory(data);
             var checkpoints = new CheckpointStore(OutputDirectory, Configuration.KeepCheckpoints, logger);
             var resumedFrom = IsResume ? LoadLatestCheckpoint(checkpoints, trainer) : null;
@@ -102,6 +108,54 @@ public sealed class TrainingRun
         finally
         {
             (data as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Replaces the initial weights of G and D with the PyTorch state dictionaries named by the configuration. The
+    /// parameters keep their identity, so they stay trainable and in the optimizers.
+    /// </summary>
+    private void LoadInitialWeights(GanTrainer trainer)
+    {
+        LoadInitialWeights(trainer.Generator, Configuration.InitGenerator, "--init-generator", "generator");
+        LoadInitialWeights(trainer.Discriminator, Configuration.InitDiscriminator, "--init-discriminator", "discriminator");
+    }
+
+    private void LoadInitialWeights(TorchSharp.torch.nn.Module network, string? path, string option, string role)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"Invalid {option} {path}: the file does not exist. Give a PyTorch state dictionary written by torch.save(model.state_dict(), path) or gansharp export.",
+                path);
+        }
+
+        PyTorchStateDict.Load(network, path, role);
+        logger.LogInformation("Loaded the initial {Role} weights from {Path}", role, path);
+    }
+
+    /// <summary>Rejects a TensorBoard folder that is a file or already holds event files, which would mix two runs.</summary>
+    private void CheckTensorBoardDirectory()
+    {
+        if (Configuration.ResolveTensorBoardDirectory(OutputDirectory) is not { } directory)
+        {
+            return;
+        }
+
+        if (File.Exists(directory))
+        {
+            throw new IOException($"Invalid --tensorboard {directory}: it is a file. Choose a folder path, or none to turn TensorBoard off.");
+        }
+
+        if (TensorBoardEventFiles.Find(directory).Length > 0)
+        {
+            throw new IOException(
+                $"Invalid --tensorboard {directory}: it already holds TensorBoard event files, which TensorBoard would show as one run with this one. Choose a new folder.");
         }
     }
 
@@ -170,6 +224,7 @@ public sealed class TrainingRun
         Action<StepStatistics, double>? onStep, CancellationToken cancellationToken)
     {
         using var theory = TheoryRecorder.Create(Configuration, data, OutputDirectory, logger);
+        var tensorBoard = TensorBoardLog.Open(Configuration, OutputDirectory, resumedFrom?.Step);
         var metrics = new MetricsLog(theory?.Columns ?? TheoryColumns.None);
         foreach (var row in resumedFrom?.MetricsRows ?? [])
         {
@@ -183,7 +238,8 @@ public sealed class TrainingRun
 
         if (resumedFrom is null)
         {
-            SaveSamples(trainer, data, 0);
+            SaveSamples(trainer, data, 0, tensorBoard);
+            WriteHistogramsIfDue(trainer, tensorBoard);
         }
 
         // NOTE: a resumed 1-D run keeps the phase pictures drawn before the resume on disk, but phases.png shows only
@@ -224,12 +280,23 @@ public sealed class TrainingRun
 
             if (isLogRow)
             {
+                tensorBoard?.WriteStatistics(last);
+            }
+
+            if (measurement is { } theoryMetrics)
+            {
+                tensorBoard?.WriteTheory(last.Step, theoryMetrics);
+            }
+
+            if (isLogRow)
+            {
                 discriminatorWin.Observe(last);
             }
 
+            WriteHistogramsIfDue(trainer, tensorBoard);
             if (last.Step % Configuration.SampleInterval == 0 || isLastStep)
             {
-                SaveSamples(trainer, data, last.Step);
+                SaveSamples(trainer, data, last.Step, tensorBoard);
                 metrics.Save(metricsPath);
                 lastMetricsSave = clock.Elapsed;
             }
@@ -286,13 +353,29 @@ public sealed class TrainingRun
         ? "lower --lr-g and --lr-d, or try --optimizer adam."
         : "lower --lr-g and --lr-d, or try another --seed.";
 
-    private void SaveSamples(GanTrainer trainer, IDataSource data, int step)
+    private void SaveSamples(GanTrainer trainer, IDataSource data, int step, TensorBoardLog? tensorBoard)
     {
         using var scope = NewDisposeScope();
         var generated = trainer.Generate(trainer.FixedNoise);
         var path = Path.Combine(OutputDirectory, SamplesFolderName, $"step-{step:D6}.png");
         SamplePictures.Save(data, generated, Configuration.Model.Design, path, $"{data.Name}, step {step}");
+        tensorBoard?.WriteSamples(step, path);
         logger.LogDebug("Wrote samples {Path}", path);
+    }
+
+    /// <summary>
+    /// Writes the TensorBoard histograms of G and D at every histogram interval, step 0 included. The gradients are
+    /// those of the last generator step and of the last discriminator step.
+    /// </summary>
+    private void WriteHistogramsIfDue(GanTrainer trainer, TensorBoardLog? tensorBoard)
+    {
+        if (tensorBoard is null || Configuration.HistogramInterval == 0 || trainer.Step % Configuration.HistogramInterval != 0)
+        {
+            return;
+        }
+
+        tensorBoard.WriteHistograms(trainer.Step, "generator", trainer.Generator);
+        tensorBoard.WriteHistograms(trainer.Step, "discriminator", trainer.Discriminator);
     }
 
     private void SaveCurves(MetricsLog metrics)

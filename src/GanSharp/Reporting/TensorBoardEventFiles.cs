@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using GanSharp.Runtime;
+
+namespace GanSharp.Reporting;
+
+/// <summary>
+/// Reads and trims TensorBoard event files, which are TFRecord files of serialised <c>Event</c> protocol buffers.
+/// </summary>
+/// <remarks>
+/// Each record is framed as: the data length (uint64, little-endian), the masked CRC-32C of those 8 bytes, the data,
+/// and the masked CRC-32C of the data. A masked CRC is ((crc &gt;&gt; 15) | (crc &lt;&lt; 17)) + 0xa282ead8.
+/// </remarks>
+public static class TensorBoardEventFiles
+{
+    /// <summary>Start of the name of every event file that TensorBoard reads.</summary>
+    public const string FilePrefix = "events.out.tfevents.";
+
+    private const int HeaderLength = 12;
+    private const int FooterLength = 4;
+
+    /// <summary>Returns the event files directly inside <paramref name="directory"/>, or none when it does not exist.</summary>
+    public static string[] Find(string directory) => Directory.Exists(directory)
+        ? Directory.GetFiles(directory, FilePrefix + "*").Order(StringComparer.Ordinal).ToArray()
+        : [];
+
+    /// <summary>
+    /// Returns the complete records of an event file, each with its framing. Reading stops at the first record that is
+    /// cut short or whose checksum does not match, as left by a process killed while writing.
+    /// </summary>
+    public static IReadOnlyList<EventRecord> ReadRecords(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var records = new List<EventRecord>();
+        var offset = 0;
+        while (bytes.Length - offset >= HeaderLength + FooterLength)
+        {
+            var header = bytes.AsSpan(offset, HeaderLength);
+            var length = BinaryPrimitives.ReadUInt64LittleEndian(header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header[8..]) != MaskedCrc32C(header[..8])
+                || length > (ulong)(bytes.Length - offset - HeaderLength - FooterLength))
+            {
+                break;
+            }
+
+            var data = bytes.AsSpan(offset + HeaderLength, (int)length);
+            var footer = bytes.AsSpan(offset + HeaderLength + (int)length, FooterLength);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(footer) != MaskedCrc32C(data))
+            {
+                break;
+            }
+
+            var framedLength = HeaderLength + (int)length + FooterLength;
+            var @event = Tensorboard.Event.Parser.ParseFrom(data);
+            records.Add(new EventRecord(@event.Step, bytes.AsSpan(offset, framedLength).ToArray()));
+            offset += framedLength;
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Removes from every event file in <paramref name="directory"/> the records of steps after <paramref name="step"/>,
+    /// and any damaged tail, so that a run resumed from a checkpoint at that step writes each later step once.
+    /// A file is rewritten atomically, and only when something is removed.
+    /// </summary>
+    /// <returns>The number of records removed.</returns>
+    public static int TrimAfterStep(string directory, long step)
+    {
+        var removed = 0;
+        foreach (var path in Find(directory))
+        {
+            var records = ReadRecords(path);
+            var kept = records.Where(record => record.Step <= step).ToList();
+            var keptLength = kept.Sum(record => (long)record.Framed.Length);
+            if (kept.Count == records.Count && keptLength == new FileInfo(path).Length)
+            {
+                continue;
+            }
+
+            AtomicFile.Write(path, stream =>
+            {
+                foreach (var record in kept)
+                {
+                    stream.Write(record.Framed);
+                }
+            });
+            removed += records.Count - kept.Count;
+        }
+
+        return removed;
+    }
+
+    /// <summary>Returns the masked CRC-32C (Castagnoli) of <paramref name="data"/>, as TFRecord framing stores it.</summary>
+    internal static uint MaskedCrc32C(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var value in data)
+        {
+            crc = BitOperations.Crc32C(crc, value);
+        }
+
+        crc = ~crc;
+        return ((crc >> 15) | (crc << 17)) + 0xa282ead8u;
+    }
+}
