@@ -51,8 +51,7 @@ public static class TensorBoardEventFiles
             }
 
             var framedLength = HeaderLength + (int)length + FooterLength;
-            var @event = Tensorboard.Event.Parser.ParseFrom(data);
-            records.Add(new EventRecord(@event.Step, bytes.AsSpan(offset, framedLength).ToArray()));
+            records.Add(new EventRecord(ReadStep(data), bytes.AsSpan(offset, framedLength).ToArray()));
             offset += framedLength;
         }
 
@@ -89,6 +88,66 @@ public static class TensorBoardEventFiles
         }
 
         return removed;
+    }
+
+    /// <summary>
+    /// Returns the <c>step</c> of a serialised <c>Event</c>: field 2, a varint. Other fields are skipped by wire type:
+    /// 0 varint, 1 eight bytes, 2 length-prefixed, 5 four bytes.
+    /// </summary>
+    /// <remarks>
+    /// The protobuf classes in TorchSharp 0.107 cannot parse from a span with the Google.Protobuf version it brings,
+    /// and only this one field is needed.
+    /// </remarks>
+    private static long ReadStep(ReadOnlySpan<byte> data)
+    {
+        var offset = 0;
+        long step = 0;
+        while (offset < data.Length)
+        {
+            var key = ReadVarint(data, ref offset);
+            var wireType = (int)(key & 7);
+            switch (wireType)
+            {
+                case 0:
+                    var value = ReadVarint(data, ref offset);
+                    if (key >> 3 == 2)
+                    {
+                        step = (long)value;
+                    }
+
+                    break;
+                case 1:
+                    offset += 8;
+                    break;
+                case 2:
+                    var length = checked((int)ReadVarint(data, ref offset));
+                    offset += length;
+                    break;
+                case 5:
+                    offset += 4;
+                    break;
+                default:
+                    throw new InvalidDataException($"Invalid TensorBoard event: unknown protobuf wire type {wireType}.");
+            }
+        }
+
+        return step;
+    }
+
+    private static ulong ReadVarint(ReadOnlySpan<byte> data, ref int offset)
+    {
+        ulong value = 0;
+        for (var shift = 0; shift < 64 && offset < data.Length; shift += 7)
+        {
+            var next = data[offset++];
+            value |= (ulong)(next & 0x7F) << shift;
+            if ((next & 0x80) == 0)
+            {
+                return value;
+            }
+        }
+
+        throw new InvalidDataException("Invalid TensorBoard event: a protobuf varint is cut short or longer than 10 bytes.");
     }
 
     /// <summary>Returns the masked CRC-32C (Castagnoli) of <paramref name="data"/>, as TFRecord framing stores it.</summary>
