@@ -28,21 +28,29 @@ public sealed class PyTorchStateDictTests : IDisposable
     [Fact]
     public void SaveLoad_GivesSameOutputs()
     {
-        foreach (var model in new[] { CommonModel, MaxoutModel })
+        // The image case has tensors of a few MB, which the zip archive compresses in several blocks.
+        var imageModel = MaxoutModel with { GeneratorHidden = [600], DiscriminatorHidden = [240] };
+        var cases = new (ModelOptions Model, DataKind Kind, long[] Shape)[]
+        {
+            (CommonModel, DataKind.Points2D, PointShape),
+            (MaxoutModel, DataKind.Points2D, PointShape),
+            (imageModel, DataKind.Image, [1, 28, 28]),
+        };
+        foreach (var (model, kind, shape) in cases)
         {
             random.manual_seed(1);
-            using var generator = GanModelFactory.CreateGenerator(model, DataKind.Points2D, PointShape);
-            using var discriminator = GanModelFactory.CreateDiscriminator(model, PointShape);
-            var generatorPath = directory.File($"{model.Design}-generator.pt");
-            var discriminatorPath = directory.File($"{model.Design}-discriminator.pt");
+            using var generator = GanModelFactory.CreateGenerator(model, kind, shape);
+            using var discriminator = GanModelFactory.CreateDiscriminator(model, shape);
+            var generatorPath = directory.File($"{model.Design}-{kind}-generator.pt");
+            var discriminatorPath = directory.File($"{model.Design}-{kind}-discriminator.pt");
             PyTorchStateDict.Save(generator, generatorPath);
             PyTorchStateDict.Save(discriminator, discriminatorPath);
 
             random.manual_seed(2);
-            using var loadedGenerator = GanModelFactory.CreateGenerator(model, DataKind.Points2D, PointShape);
-            using var loadedDiscriminator = GanModelFactory.CreateDiscriminator(model, PointShape);
+            using var loadedGenerator = GanModelFactory.CreateGenerator(model, kind, shape);
+            using var loadedDiscriminator = GanModelFactory.CreateDiscriminator(model, shape);
             using var noise = randn(16, model.LatentDim);
-            using var points = randn(16, 2);
+            using var points = randn([16, .. shape]);
             Assert.False(Outputs(generator, noise).SequenceEqual(Outputs(loadedGenerator, noise)), "the fresh generator should differ before loading");
 
             PyTorchStateDict.Load(loadedGenerator, generatorPath, "generator");
@@ -170,6 +178,25 @@ public sealed class PyTorchStateDictTests : IDisposable
         for (var index = 0; index < loaded.Count; index++)
         {
             Assert.NotEqual(loaded[index], trained[index]);
+        }
+    }
+
+    [Fact]
+    public void Docs_ShowClassesOfRoundTripScript()
+    {
+        var docs = File.ReadAllText(Path.Combine(GanSharp.Tests.Data.IdxTestFiles.RepositoryRoot, "docs", "PYTORCH.md"));
+        var script = File.ReadAllText(Path.Combine(GanSharp.Tests.Data.IdxTestFiles.RepositoryRoot, "docs", "pytorch_roundtrip.py"));
+        var blocks = docs.Split("```python\n").Skip(1).Select(block => block[..block.IndexOf("```", StringComparison.Ordinal)]).ToList();
+
+        Assert.Equal(4, blocks.Count);
+        foreach (var block in blocks)
+        {
+            Assert.Contains(block, script);
+        }
+
+        foreach (var name in new[] { "class Maxout", "class MlpGenerator", "class MlpDiscriminator", "def build_models" })
+        {
+            Assert.Contains(blocks, block => block.StartsWith(name, StringComparison.Ordinal));
         }
     }
 
