@@ -85,7 +85,7 @@ class MlpDiscriminator(nn.Module):
 
 
 def build_models(run_folder):
-    """Returns (generator, discriminator, config, shape) for a GanSharp run folder."""
+    """Return (generator, discriminator, config, shape) for a GanSharp run folder."""
     with open(os.path.join(run_folder, "config.json")) as file:
         config = json.load(file)
     with open(os.path.join(run_folder, "model.json")) as file:
@@ -105,7 +105,7 @@ def build_models(run_folder):
 
 
 def sample_noise(config, count, seed):
-    """Draws noise as GanSharp does: randn, or rand * 2 - 1 for the uniform prior, from a CPU generator seeded with seed."""
+    """Draw noise as GanSharp does: randn, or rand * 2 - 1 for the uniform prior, from a CPU generator seeded with seed."""
     generator = torch.Generator().manual_seed(seed)
     latent_dim = config["model"]["latent_dim"]
     if config["model"]["noise_prior"] == "uniform":
@@ -114,7 +114,7 @@ def sample_noise(config, count, seed):
 
 
 def compare_with_dotnet(generator, config, csv_path, seed):
-    """Returns the largest difference between PyTorch's samples and `gansharp sample --seed SEED` output."""
+    """Return the largest difference between PyTorch's samples and `gansharp sample --seed SEED` output."""
     with open(csv_path) as file:
         rows = [[float(cell) for cell in row] for row in list(csv.reader(file))[1:]]
     expected = torch.tensor(rows)
@@ -124,7 +124,7 @@ def compare_with_dotnet(generator, config, csv_path, seed):
 
 
 def train_one_step(generator, discriminator, config, seed):
-    """One Adam step of D, then of G, with the non-saturating or minimax loss, on generated points only.
+    """Take one Adam step of D, then of G, with the non-saturating or minimax loss, on generated points only.
 
     The real data stays in GanSharp, so D is pushed away from G's samples with the fake half of its loss, which is
     enough to show that the weights change in PyTorch and load back into GanSharp."""

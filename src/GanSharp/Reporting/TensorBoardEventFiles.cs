@@ -70,21 +70,21 @@ public static class TensorBoardEventFiles
         foreach (var path in Find(directory))
         {
             var records = ReadRecords(path);
-            var kept = records.Where(record => record.Step <= step).ToList();
-            var keptLength = kept.Sum(record => (long)record.Framed.Length);
-            if (kept.Count == records.Count && keptLength == new FileInfo(path).Length)
+            var keptRecords = records.Where(record => record.Step <= step).ToList();
+            var keptLength = keptRecords.Sum(record => (long)record.Framed.Length);
+            if (keptRecords.Count == records.Count && keptLength == new FileInfo(path).Length)
             {
                 continue;
             }
 
             AtomicFile.Write(path, stream =>
             {
-                foreach (var record in kept)
+                foreach (var record in keptRecords)
                 {
                     stream.Write(record.Framed);
                 }
             });
-            removed += records.Count - kept.Count;
+            removed += records.Count - keptRecords.Count;
         }
 
         return removed;

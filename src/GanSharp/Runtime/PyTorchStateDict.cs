@@ -10,7 +10,7 @@ namespace GanSharp.Runtime;
 /// which equal those of a <c>torch.nn</c> module built from the same submodules in the same order.
 /// </summary>
 /// <remarks>
-/// The files are written and read with TorchSharp.PyBridge 1.4.4: a zip archive holding <c>model/data.pkl</c> (the
+/// The files are written and read with TorchSharp.PyBridge 1.4.4: a zip archive with <c>model/data.pkl</c> (the
 /// pickled dictionary) and one raw little-endian entry per tensor under <c>model/data/</c>.
 /// </remarks>
 public static class PyTorchStateDict
@@ -39,9 +39,9 @@ public static class PyTorchStateDict
 
     /// <summary>
     /// Copies the tensors of a state dictionary file into the parameters and buffers of <paramref name="module"/>.
-    /// The file must hold exactly the module's names, each with the module's shape, so a partial or mismatched file
+    /// The file must contain exactly the module's names, each with the module's shape, so a partial or mismatched file
     /// changes nothing. The module keeps its own parameter objects, so they stay trainable and stay in any optimizer
-    /// that already holds them.
+    /// that already references them.
     /// </summary>
     /// <param name="module">The module to fill; floating-point values are converted to its data type.</param>
     /// <param name="path">A file written by <see cref="Save"/> or by <c>torch.save(model.state_dict(), path)</c>.</param>
@@ -62,7 +62,7 @@ public static class PyTorchStateDict
         if (missing.Count > 0)
         {
             throw new InvalidDataException(
-                $"Invalid {role} weights {path}: {fileName} lacks {string.Join(", ", missing)} of the {role}, and holds {FormatNames(source.Keys)}. "
+                $"Invalid {role} weights {path}: {fileName} lacks {string.Join(", ", missing)} of the {role}, and contains {FormatNames(source.Keys)}. "
                 + $"Export the {role} of a model with the same architecture (see docs/PYTORCH.md).");
         }
 
@@ -70,7 +70,7 @@ public static class PyTorchStateDict
         if (unexpected.Count > 0)
         {
             throw new InvalidDataException(
-                $"Invalid {role} weights {path}: {fileName} holds {string.Join(", ", unexpected)}, which the {role} does not have; it expects {FormatNames(target.Keys)}. "
+                $"Invalid {role} weights {path}: {fileName} contains {string.Join(", ", unexpected)}, which the {role} does not have; it expects {FormatNames(target.Keys)}. "
                 + $"Export the {role} of a model with the same architecture (see docs/PYTORCH.md).");
         }
 
@@ -87,14 +87,14 @@ public static class PyTorchStateDict
             if (!loaded.shape.SequenceEqual(tensor.shape))
             {
                 throw new InvalidDataException(
-                    $"Invalid {role} weights {path}: {fileName} holds {name} of shape {FormatShape(loaded.shape)} but the {role} expects {FormatShape(tensor.shape)}. "
+                    $"Invalid {role} weights {path}: {fileName} contains {name} of shape {FormatShape(loaded.shape)} but the {role} expects {FormatShape(tensor.shape)}. "
                     + "Train with options that give the same layer widths, latent dimension and data shape.");
             }
 
             if (loaded.is_floating_point() != tensor.is_floating_point())
             {
                 throw new InvalidDataException(
-                    $"Invalid {role} weights {path}: {fileName} holds {name} as {loaded.dtype} but the {role} expects {tensor.dtype}. "
+                    $"Invalid {role} weights {path}: {fileName} contains {name} as {loaded.dtype} but the {role} expects {tensor.dtype}. "
                     + "Save the state dictionary without changing its data types.");
             }
         }

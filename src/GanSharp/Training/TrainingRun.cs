@@ -139,7 +139,7 @@ public sealed class TrainingRun
         logger.LogInformation("Loaded the initial {Role} weights from {Path}", role, path);
     }
 
-    /// <summary>Rejects a TensorBoard folder that is a file or already holds event files, which would mix two runs.</summary>
+    /// <summary>Rejects a TensorBoard folder that is a file or already contains event files, which would mix two runs.</summary>
     private void CheckTensorBoardDirectory()
     {
         if (Configuration.ResolveTensorBoardDirectory(OutputDirectory) is not { } directory)
@@ -155,7 +155,7 @@ public sealed class TrainingRun
         if (TensorBoardEventFiles.Find(directory).Length > 0)
         {
             throw new IOException(
-                $"Invalid --tensorboard {directory}: it already holds TensorBoard event files, which TensorBoard would show as one run with this one. Choose a new folder.");
+                $"Invalid --tensorboard {directory}: it already contains TensorBoard event files, which TensorBoard would show as one run with this one. Choose a new folder.");
         }
     }
 

@@ -105,7 +105,7 @@ public sealed class EcosystemCommandTests(PointRunFixture run) : IClassFixture<P
             "train", "--data", "gaussian1d", "--steps", "5", "--tensorboard", Path.Combine(run.Folder, "tensorboard"), "--out", output);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("already holds TensorBoard event files", result.StandardError);
+        Assert.Contains("already contains TensorBoard event files", result.StandardError);
         Assert.False(Directory.Exists(output));
     }
 }

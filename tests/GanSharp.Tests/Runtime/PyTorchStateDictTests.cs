@@ -28,7 +28,7 @@ public sealed class PyTorchStateDictTests : IDisposable
     [Fact]
     public void SaveLoad_GivesSameOutputs()
     {
-        // The image case has tensors of a few MB, which the zip archive compresses in several blocks.
+        // The image case has tensors of a few MB, which PyBridge deflates in the zip archive, so they are read in several blocks.
         var imageModel = MaxoutModel with { GeneratorHidden = [600], DiscriminatorHidden = [240] };
         var cases = new (ModelOptions Model, DataKind Kind, long[] Shape)[]
         {

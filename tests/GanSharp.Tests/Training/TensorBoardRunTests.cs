@@ -23,9 +23,9 @@ public sealed class TensorBoardRunTests : IDisposable
         var eventFile = Assert.Single(TensorBoardEventFiles.Find(Path.Combine(folder, "tensorboard")));
         var values = EventFileReader.ReadValues(eventFile);
 
-        // One file-version record, then one record per value: 5 scalars at each of the 4 log rows, 3 theory scalars at
-        // steps 20 and 40, 3 sample pictures, and histograms of the 4 parameters of G and of D at steps 0, 20 and 40,
-        // with their gradients at 20 and 40 only.
+        // One file-version record, then one record per value. The 4 log rows give 5 scalars each, steps 20 and 40 give
+        // 3 theory scalars each, and there are 3 sample pictures. The 4 parameters of G and of D get histograms at steps
+        // 0, 20 and 40, and their gradients at 20 and 40 only.
         Assert.Equal(1 + 5 * 4 + 3 * 2 + 3 + 2 * (4 * 3 + 4 * 2), EventFileReader.CountRecords(eventFile));
         Assert.Equal(EventKind.FileVersion, values[0].Kind);
         Assert.Equal("brain.Event:2", values[0].Tag);
@@ -110,7 +110,7 @@ public sealed class TensorBoardRunTests : IDisposable
         var configuration = Configuration(steps: 60) with { CheckpointInterval = 20 };
 
         // Stopping at step 30 writes a checkpoint there. Deleting it makes the resume start from step 20, as after a
-        // crash, so the event file holds steps 21 to 30 that the resumed run writes again.
+        // crash, so the event file contains steps 21 to 30 that the resumed run writes again.
         using (var stop = new CancellationTokenSource())
         {
             new TrainingRun(configuration, folder).Execute((statistics, _) =>
@@ -135,7 +135,7 @@ public sealed class TensorBoardRunTests : IDisposable
     }
 
     [Fact]
-    public void TrimAfterStep_DropsLaterStepsAndDamagedTail()
+    public void TrimAfterStep_DropsLaterRecordsAndTail()
     {
         var folder = directory.File("tensorboard");
         var writer = TorchSharp.torch.utils.tensorboard.SummaryWriter(folder);
