@@ -17,6 +17,7 @@ import json
 import math
 import os
 import sys
+from collections import OrderedDict
 
 import torch
 from torch import nn
@@ -84,6 +85,75 @@ class MlpDiscriminator(nn.Module):
         return self.net(x.flatten(1)).squeeze(-1)
 
 
+def dcgan_layout(size):
+    """Return (start, stages): the side of the smallest feature map, 7 for 28 x 28 images and 4 otherwise, and the
+    number of stride-2 stages from it to the image."""
+    start = 7 if size == 28 else 4
+    return start, round(math.log2(size / start))
+
+
+class DcganGenerator(nn.Module):
+    """G(z) of the DCGAN: a transposed convolution from z to start x start maps, stride-2 transposed convolutions with
+    BatchNorm and ReLU that double the side, and a last one to the image with tanh."""
+
+    def __init__(self, latent_dim, sample_shape, base_width):
+        super().__init__()
+        channels, size = sample_shape[0], sample_shape[1]
+        start, stages = dcgan_layout(size)
+        width = base_width << (stages - 1)
+        layers = [
+            ("project", nn.ConvTranspose2d(latent_dim, width, start, stride=1, padding=0, bias=False)),
+            ("project_norm", nn.BatchNorm2d(width)),
+            ("project_relu", nn.ReLU()),
+        ]
+        for block in range(stages - 2, -1, -1):
+            units = base_width << block
+            layers += [
+                (f"up{block}", nn.ConvTranspose2d(width, units, 4, stride=2, padding=1, bias=False)),
+                (f"up{block}_norm", nn.BatchNorm2d(units)),
+                (f"up{block}_relu", nn.ReLU()),
+            ]
+            width = units
+        layers += [
+            ("output", nn.ConvTranspose2d(width, channels, 4, stride=2, padding=1)),
+            ("output_tanh", nn.Tanh()),
+        ]
+        self.net = nn.Sequential(OrderedDict(layers))
+
+    def forward(self, z):
+        # [N, latent] -> [N, latent, 1, 1] -> [N, channels, size, size]
+        return self.net(z.view(z.shape[0], z.shape[1], 1, 1))
+
+
+class DcganDiscriminator(nn.Module):
+    """D(x) of the DCGAN as a logit: stride-2 convolutions with LeakyReLU(0.2), BatchNorm from the second block on,
+    and a convolution over the smallest map that gives one logit."""
+
+    def __init__(self, sample_shape, base_width):
+        super().__init__()
+        channels, size = sample_shape[0], sample_shape[1]
+        start, stages = dcgan_layout(size)
+        width = base_width
+        layers = [
+            ("down0", nn.Conv2d(channels, width, 4, stride=2, padding=1)),
+            ("down0_relu", nn.LeakyReLU(0.2)),
+        ]
+        for block in range(1, stages):
+            units = base_width << block
+            layers += [
+                (f"down{block}", nn.Conv2d(width, units, 4, stride=2, padding=1, bias=False)),
+                (f"down{block}_norm", nn.BatchNorm2d(units)),
+                (f"down{block}_relu", nn.LeakyReLU(0.2)),
+            ]
+            width = units
+        layers.append(("logit", nn.Conv2d(width, 1, start, stride=1, padding=0)))
+        self.net = nn.Sequential(OrderedDict(layers))
+
+    def forward(self, x):
+        # [N, channels, size, size] -> [N, 1, 1, 1] -> [N]
+        return self.net(x).flatten()
+
+
 def build_models(run_folder):
     """Return (generator, discriminator, config, shape) for a GanSharp run folder."""
     with open(os.path.join(run_folder, "config.json")) as file:
@@ -92,6 +162,11 @@ def build_models(run_folder):
         shape = json.load(file)
 
     model = config["model"]
+    if model.get("kind", "mlp") == "dcgan":
+        generator = DcganGenerator(model["latent_dim"], shape["sample_shape"], model["generator_base_width"])
+        discriminator = DcganDiscriminator(shape["sample_shape"], model["discriminator_base_width"])
+        return generator, discriminator, config, shape
+
     design = model["design"]
     if shape["data_kind"] == "image":
         output_activation = "sigmoid" if design == "goodfellow2014" else "tanh"
