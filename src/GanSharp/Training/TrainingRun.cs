@@ -253,7 +253,7 @@ public sealed class TrainingRun
         if (resumedFrom is null)
         {
             SaveSamples(trainer, data, 0, checkpoints, tensorBoard);
-            WriteHistogramsIfDue(trainer, tensorBoard);
+            WriteHistogramsIfDue(trainer, tensorBoard, checkpoints);
         }
 
         // NOTE: a resumed 1-D run keeps the phase pictures drawn before the resume on disk, but phases.png shows only
@@ -294,20 +294,16 @@ public sealed class TrainingRun
 
             if (isLogRow)
             {
-                tensorBoard?.WriteStatistics(last);
+                discriminatorWin.Observe(last);
+                WriteTensorBoard(tensorBoard, checkpoints, log => log.WriteStatistics(last));
             }
 
             if (measurement is { } theoryMetrics)
             {
-                tensorBoard?.WriteTheory(last.Step, theoryMetrics);
+                WriteTensorBoard(tensorBoard, checkpoints, log => log.WriteTheory(last.Step, theoryMetrics));
             }
 
-            if (isLogRow)
-            {
-                discriminatorWin.Observe(last);
-            }
-
-            WriteHistogramsIfDue(trainer, tensorBoard);
+            WriteHistogramsIfDue(trainer, tensorBoard, checkpoints);
             if (last.Step % Configuration.SampleInterval == 0 || isLastStep)
             {
                 SaveSamples(trainer, data, last.Step, checkpoints, tensorBoard);
@@ -376,7 +372,7 @@ public sealed class TrainingRun
         var path = Path.Combine(OutputDirectory, SamplesFolderName, $"step-{step:D6}.png");
         WriteOrAdvise(path, checkpoints,
             () => SamplePictures.Save(data, generated, Configuration.Model.Design, path, $"{data.Name}, step {step}"));
-        tensorBoard?.WriteSamples(step, path);
+        WriteTensorBoard(tensorBoard, checkpoints, log => log.WriteSamples(step, path));
         logger.LogDebug("Wrote samples {Path}", path);
     }
 
@@ -384,15 +380,27 @@ public sealed class TrainingRun
     /// Writes the TensorBoard histograms of G and D at every histogram interval, step 0 included. The gradients are
     /// those of the last generator step and of the last discriminator step.
     /// </summary>
-    private void WriteHistogramsIfDue(GanTrainer trainer, TensorBoardLog? tensorBoard)
+    private void WriteHistogramsIfDue(GanTrainer trainer, TensorBoardLog? tensorBoard, CheckpointStore checkpoints)
     {
-        if (tensorBoard is null || Configuration.HistogramInterval == 0 || trainer.Step % Configuration.HistogramInterval != 0)
+        if (Configuration.HistogramInterval == 0 || trainer.Step % Configuration.HistogramInterval != 0)
         {
             return;
         }
 
-        tensorBoard.WriteHistograms(trainer.Step, "generator", trainer.Generator);
-        tensorBoard.WriteHistograms(trainer.Step, "discriminator", trainer.Discriminator);
+        WriteTensorBoard(tensorBoard, checkpoints, log =>
+        {
+            log.WriteHistograms(trainer.Step, "generator", trainer.Generator);
+            log.WriteHistograms(trainer.Step, "discriminator", trainer.Discriminator);
+        });
+    }
+
+    /// <summary>Runs <paramref name="write"/> when TensorBoard is on, with the advice of <see cref="WriteOrAdvise"/> on failure.</summary>
+    private static void WriteTensorBoard(TensorBoardLog? tensorBoard, CheckpointStore checkpoints, Action<TensorBoardLog> write)
+    {
+        if (tensorBoard is not null)
+        {
+            WriteOrAdvise(tensorBoard.Directory, checkpoints, () => write(tensorBoard));
+        }
     }
 
     private static void SaveMetrics(MetricsLog metrics, string path, CheckpointStore checkpoints) =>
