@@ -93,6 +93,7 @@ public sealed class TrainingRun
         var data = OpenData();
         try
         {
+            WarnOfIgnoredFiles(data);
             using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
             if (!IsResume)
             {
@@ -156,6 +157,16 @@ public sealed class TrainingRun
         {
             throw new IOException(
                 $"Invalid --tensorboard {directory}: it already contains TensorBoard event files, which TensorBoard would show as one run with this one. Choose a new folder.");
+        }
+    }
+
+    private void WarnOfIgnoredFiles(IDataSource data)
+    {
+        if (data is ImageFolderDataSource { IgnoredFiles.Count: > 0 } folder)
+        {
+            logger.LogWarning(
+                "Ignored {Count} files without a .png, .jpg or .jpeg extension in {Folder}, such as {File}",
+                folder.IgnoredFiles.Count, folder.Directory, folder.IgnoredFiles[0]);
         }
     }
 
