@@ -338,8 +338,9 @@ public sealed class TrainingRun
             onStep?.Invoke(last, seconds);
         }
 
-        // The end of the run, or an interruption, gets a checkpoint of its own.
-        if (trainer.Step != lastCheckpointStep)
+        // The end of the run, or an interruption, gets a checkpoint of its own. A new run stopped before its first step
+        // gets one at step 0, so that the resume command printed on Ctrl+C works.
+        if (trainer.Step != lastCheckpointStep || (resumedFrom is null && trainer.Step == 0))
         {
             checkpoints.Write(trainer, Configuration, metrics, secondsBefore + clock.Elapsed.TotalSeconds);
         }

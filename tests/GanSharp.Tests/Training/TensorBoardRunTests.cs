@@ -135,6 +135,26 @@ public sealed class TensorBoardRunTests : IDisposable
     }
 
     [Fact]
+    public void Resume_AfterStopBeforeFirstStep()
+    {
+        var folder = directory.File("run");
+        using (var stop = new CancellationTokenSource())
+        {
+            stop.Cancel();
+            var stopped = new TrainingRun(Configuration(steps: 20), folder).Execute(cancellationToken: stop.Token);
+            Assert.Equal(0, stopped.Steps);
+        }
+
+        Assert.True(Directory.Exists(Path.Combine(folder, CheckpointStore.FolderName, "step-000000")));
+        var resumed = TrainingRun.OpenForResume(folder).Execute();
+
+        Assert.True(resumed.Completed);
+        var values = TensorBoardEventFiles.Find(Path.Combine(folder, "tensorboard")).SelectMany(EventFileReader.ReadValues).ToList();
+        Assert.Equal([0L, 20], StepsOf(values, TensorBoardLog.SamplesTag, EventKind.Image));
+        Assert.Equal([0L, 20], StepsOf(values, "generator/net.0.weight", EventKind.Histogram));
+    }
+
+    [Fact]
     public void TrimAfterStep_DropsLaterRecordsAndTail()
     {
         var folder = directory.File("tensorboard");
