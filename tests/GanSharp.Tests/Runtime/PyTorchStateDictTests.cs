@@ -111,6 +111,58 @@ public sealed class PyTorchStateDictTests : IDisposable
     }
 
     [Fact]
+    public void SaveLoad_DcganKeepsBatchNormState()
+    {
+        var model = CommonModel with
+        {
+            Kind = ModelKind.Dcgan, LatentDim = 8, GeneratorHidden = [], DiscriminatorHidden = [], Dropout = 0, GeneratorBaseWidth = 4, DiscriminatorBaseWidth = 4,
+        };
+        long[] shape = [1, 28, 28];
+        random.manual_seed(1);
+        using var generator = GanModelFactory.CreateGenerator(model, DataKind.Image, shape);
+        using var discriminator = GanModelFactory.CreateDiscriminator(model, shape);
+
+        // Two forward passes in training mode move the running statistics and num_batches_tracked away from their initial values.
+        using (var scope = NewDisposeScope())
+        {
+            generator.train();
+            discriminator.train();
+            discriminator.forward(generator.forward(randn(4, 8)));
+            discriminator.forward(generator.forward(randn(4, 8)));
+        }
+
+        var generatorPath = directory.File("dcgan-generator.pt");
+        var discriminatorPath = directory.File("dcgan-discriminator.pt");
+        PyTorchStateDict.Save(generator, generatorPath);
+        PyTorchStateDict.Save(discriminator, discriminatorPath);
+        var names = PyTorchStateDict.ReadEntries(generatorPath).Select(entry => entry.Name).ToList();
+        Assert.Contains("net.project.weight", names);
+        Assert.Contains("net.project_norm.running_mean", names);
+        Assert.Contains("net.up0.weight", names);
+        Assert.Contains("net.output.bias", names);
+        Assert.Contains("net.down1_norm.running_var", PyTorchStateDict.ReadEntries(discriminatorPath).Select(entry => entry.Name));
+
+        random.manual_seed(2);
+        using var loadedGenerator = GanModelFactory.CreateGenerator(model, DataKind.Image, shape);
+        using var loadedDiscriminator = GanModelFactory.CreateDiscriminator(model, shape);
+        PyTorchStateDict.Load(loadedGenerator, generatorPath, "generator");
+        PyTorchStateDict.Load(loadedDiscriminator, discriminatorPath, "discriminator");
+
+        foreach (var (original, loaded) in new (nn.Module Original, nn.Module Loaded)[] { (generator, loadedGenerator), (discriminator, loadedDiscriminator) })
+        {
+            var expected = original.state_dict();
+            foreach (var (name, tensor) in loaded.state_dict())
+            {
+                Assert.True(expected[name].shape.SequenceEqual(tensor.shape), $"{name} changed shape");
+                Assert.True(expected[name].to_type(ScalarType.Float64).eq(tensor.to_type(ScalarType.Float64)).all().item<bool>(), $"{name} changed value");
+            }
+        }
+
+        using var noise = randn(3, 8);
+        Assert.Equal(Outputs(generator, noise), Outputs(loadedGenerator, noise));
+    }
+
+    [Fact]
     public void Load_NamesBothShapesOnMismatch()
     {
         using var small = GanModelFactory.CreateGenerator(CommonModel, DataKind.Points2D, PointShape);
@@ -188,13 +240,18 @@ public sealed class PyTorchStateDictTests : IDisposable
         var script = File.ReadAllText(Path.Combine(GanSharp.Tests.Data.IdxTestFiles.RepositoryRoot, "docs", "pytorch_roundtrip.py"));
         var blocks = docs.Split("```python\n").Skip(1).Select(block => block[..block.IndexOf("```", StringComparison.Ordinal)]).ToList();
 
-        Assert.Equal(4, blocks.Count);
+        Assert.Equal(7, blocks.Count);
         foreach (var block in blocks)
         {
             Assert.Contains(block, script);
         }
 
-        foreach (var name in new[] { "class Maxout", "class MlpGenerator", "class MlpDiscriminator", "def build_models" })
+        var definitions = new[]
+        {
+            "class Maxout", "class MlpGenerator", "class MlpDiscriminator", "def dcgan_layout", "class DcganGenerator", "class DcganDiscriminator",
+            "def build_models",
+        };
+        foreach (var name in definitions)
         {
             Assert.Contains(blocks, block => block.StartsWith(name, StringComparison.Ordinal));
         }
