@@ -162,7 +162,13 @@ public sealed class TrainingRun
 
     private void WarnOfIgnoredFiles(IDataSource data)
     {
-        if (data is ImageFolderDataSource { IgnoredFiles.Count: > 0 } folder)
+        if (data is ImageFolderDataSource { IgnoredFiles.Count: 1 } single)
+        {
+            logger.LogWarning(
+                "Ignored 1 file without a .png, .jpg or .jpeg extension in {Folder}: {File}",
+                single.Directory, single.IgnoredFiles[0]);
+        }
+        else if (data is ImageFolderDataSource { IgnoredFiles.Count: > 1 } folder)
         {
             logger.LogWarning(
                 "Ignored {Count} files without a .png, .jpg or .jpeg extension in {Folder}, such as {File}",

@@ -82,6 +82,7 @@ public sealed class FolderRunTests(FolderRunFixture run) : IClassFixture<FolderR
     public void Train_WarnsOfIgnoredFile()
     {
         Assert.Contains("notes.txt", run.Train.StandardError);
+        Assert.Contains("Ignored 1 file without", run.Train.StandardError);
     }
 
     [Fact]
