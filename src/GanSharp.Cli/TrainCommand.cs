@@ -121,7 +121,7 @@ internal static class TrainCommand
 
     private static readonly Option<int?> HistogramInterval = new("--histogram-interval")
     {
-        Description = "Steps between TensorBoard histograms of the weights and gradients of G and D, or 0 for none (default: 1000 for images, 500 for points).",
+        Description = "Steps between TensorBoard histograms of the weights and gradients of G and D, or 0 for none (default: 1000 for images with the MLP, 500 for the DCGAN and for points).",
     };
 
     private static readonly Option<string?> InitGenerator = new("--init-generator")
