@@ -98,6 +98,9 @@ public sealed class TrainingRun
             if (!IsResume)
             {
                 LoadInitialWeights(trainer);
+
+                // The run folder comes first: a used one also holds event files, and its own message names the fix.
+                CheckOutputDirectoryIsNew();
                 CheckTensorBoardDirectory();
             }
 
@@ -208,7 +211,7 @@ public sealed class TrainingRun
         return state;
     }
 
-    private RunLock PrepareOutputDirectory(IDataSource data)
+    private void CheckOutputDirectoryIsNew()
     {
         if (File.Exists(OutputDirectory))
         {
@@ -220,7 +223,11 @@ public sealed class TrainingRun
             throw new IOException(
                 $"Invalid --out {OutputDirectory}: the folder is not empty. Choose a new folder or delete this one.");
         }
+    }
 
+    private RunLock PrepareOutputDirectory(IDataSource data)
+    {
+        CheckOutputDirectoryIsNew();
         var created = !Directory.Exists(OutputDirectory);
         RunLock? runLock = null;
         try

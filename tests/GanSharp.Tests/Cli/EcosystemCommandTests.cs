@@ -108,4 +108,15 @@ public sealed class EcosystemCommandTests(PointRunFixture run) : IClassFixture<P
         Assert.Contains("already contains TensorBoard event files", result.StandardError);
         Assert.False(Directory.Exists(output));
     }
+
+    [Fact]
+    public void Train_IntoUsedRunFolder_NamesOut()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+
+        var result = CliProcess.Run("train", "--data", "gaussian1d", "--steps", "5", "--out", run.Folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"Invalid --out {run.Folder}: the folder is not empty", result.StandardError);
+    }
 }
