@@ -104,7 +104,7 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Device = new Option<string?>("--device")
     {
-        Description = "Torch device: cpu (default) or cuda (needs a TorchSharp CUDA package).",
+        Description = "Torch device: cpu (default), cuda or cuda:N for GPU N (needs a TorchSharp CUDA package).",
     };
 
     private static readonly Option<int?> CheckpointInterval = new("--checkpoint-interval")
