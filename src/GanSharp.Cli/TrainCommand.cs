@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using GanSharp.Data;
 using GanSharp.Models;
 using GanSharp.Objectives;
 using GanSharp.Training;
@@ -24,6 +25,11 @@ internal static class TrainCommand
     {
         Description = "Optional IDX label file matching --data-path.",
     };
+
+    private static readonly Option<string?> Split = new Option<string?>("--split")
+    {
+        Description = "Images of the file to train on: train (every image whose index mod 10 is 0 to 7; default for mnist) or all (default for idx).",
+    }.AcceptOnlyFromAmong("train", "all");
 
     private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 10000 for images, 3000 for points)." };
     private static readonly Option<int?> K = new("--k") { Description = "Discriminator steps per generator step (default 1)." };
@@ -94,7 +100,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
-            Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
+            Data, DataPath, LabelsPath, Split, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
             Momentum, Beta1, Seed, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
             EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
         };
@@ -212,7 +218,13 @@ internal static class TrainCommand
 
         var configuration = defaults with
         {
-            Data = new DataOptions(defaults.Data.Name, parseResult.GetValue(DataPath), parseResult.GetValue(LabelsPath)),
+            Data = new DataOptions(defaults.Data.Name, parseResult.GetValue(DataPath), parseResult.GetValue(LabelsPath),
+                parseResult.GetValue(Split) switch
+                {
+                    "train" => DataSplit.Train,
+                    "all" => DataSplit.All,
+                    _ => defaults.Data.Split,
+                }),
             Model = model,
             Training = training,
             LogInterval = parseResult.GetValue(LogInterval) ?? defaults.LogInterval,

@@ -1,3 +1,5 @@
+using GanSharp.Data;
+
 namespace GanSharp.Training;
 
 /// <summary>Which real data to train on.</summary>
@@ -7,7 +9,12 @@ namespace GanSharp.Training;
 /// </param>
 /// <param name="Path">IDX image file (raw, or gzip when the name ends in .gz); used only with <c>idx</c>.</param>
 /// <param name="LabelsPath">Optional IDX label file matching <paramref name="Path"/>.</param>
-public sealed record DataOptions(string Name, string? Path = null, string? LabelsPath = null)
+/// <param name="Split">
+/// Part of the image file to train on; see <see cref="DataSplit"/>. New <c>mnist</c> runs train on
+/// <see cref="DataSplit.Train"/>, so that the validation and test digits stay unseen for <c>gansharp evaluate</c>.
+/// A config.json without this field, written before the field existed, means <see cref="DataSplit.All"/>.
+/// </param>
+public sealed record DataOptions(string Name, string? Path = null, string? LabelsPath = null, DataSplit Split = DataSplit.All)
 {
     /// <summary>Name of the bundled MNIST digits.</summary>
     public const string Mnist = "mnist";

@@ -82,7 +82,7 @@ public sealed record RunConfiguration(
         {
             // About three minutes on two cores; the digits are recognisable from about 8,000 steps.
             return new RunConfiguration(
-                new DataOptions(dataName),
+                new DataOptions(dataName, Split: dataName == DataOptions.Mnist ? DataSplit.Train : DataSplit.All),
                 design == ModelDesign.Goodfellow2014
                     ? new ModelOptions(design, 100, [1200, 1200], [240, 240], 0.5, 5, NoisePrior.Uniform)
                     : new ModelOptions(design, 100, [256, 512, 1024], [512, 256], 0.3, 5, NoisePrior.Normal),
@@ -149,6 +149,17 @@ public sealed record RunConfiguration(
         {
             throw new ArgumentException(
                 $"Invalid --labels-path {Data.LabelsPath} with --data {Data.Name}: labels belong to image data. Drop --labels-path.");
+        }
+
+        if (!Enum.IsDefined(Data.Split))
+        {
+            throw new ArgumentException($"Invalid split {Data.Split}: use all, train, validation or test.");
+        }
+
+        if (Data.Name is not (DataOptions.Idx or DataOptions.Mnist) && Data.Split != DataSplit.All)
+        {
+            throw new ArgumentException(
+                $"Invalid --split {DataSplitRule.Name(Data.Split)} with --data {Data.Name}: splits belong to image files. Drop --split.");
         }
 
         if (CheckpointInterval < 1)
