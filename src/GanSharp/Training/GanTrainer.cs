@@ -59,9 +59,9 @@ public sealed class GanTrainer : IDisposable
         discriminatorOptimizer = CreateOptimizer(Discriminator.parameters(), training.LearningRateD);
     }
 
-    public MlpGenerator Generator { get; }
+    public GeneratorModule Generator { get; }
 
-    public MlpDiscriminator Discriminator { get; }
+    public DiscriminatorModule Discriminator { get; }
 
     public ModelOptions Model { get; }
 
