@@ -65,7 +65,7 @@ internal static class EvaluateCommand
         if (report.Parzen is { } parzen)
         {
             yield return FormattableString.Invariant(
-                $"Parzen log-likelihood: {parzen.Result.TestMean:F1} ± {parzen.Result.TestStandardError:F1} nats (σ = {parzen.Result.Sigma:G4}, {parzen.Result.TestCount} test images)");
+                $"Parzen log-likelihood: {parzen.Result.TestMean:F1} ± {parzen.Result.TestStandardError:F1} nats (σ = {parzen.Result.Sigma:G4}, {parzen.Result.TestCount} test images; real training images as centres: {parzen.RealCentres.TestMean:F1})");
         }
 
         if (report.DigitFeatures is { } digits)

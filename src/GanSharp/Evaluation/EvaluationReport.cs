@@ -33,13 +33,20 @@ public sealed record EvaluationReport(
 /// <param name="TestData">Where the test images come from.</param>
 /// <param name="ReferenceSeenInTraining">True when the run trained on the validation or test images, which inflates the estimate.</param>
 /// <param name="Result">Bandwidth grid, validation means, chosen σ, and the test mean with its standard error, in nats.</param>
+/// <param name="RealCentresData">The real images used as kernel centres in <paramref name="RealCentres"/>.</param>
+/// <param name="RealCentres">
+/// The same protocol with real training images in place of the generated ones: the value a generator that
+/// reproduced its training images would get, as a scale for <paramref name="Result"/>.
+/// </param>
 public sealed record ParzenEvaluation(
     string Protocol,
     string PixelRange,
     string ValidationData,
     string TestData,
     bool ReferenceSeenInTraining,
-    ParzenResult Result);
+    ParzenResult Result,
+    string RealCentresData,
+    ParzenResult RealCentres);
 
 /// <summary>Metrics in the feature space of the digit classifier, and the class coverage of the samples.</summary>
 /// <param name="FeatureExtractor">The network and layer that give the features.</param>

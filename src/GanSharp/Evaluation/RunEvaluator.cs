@@ -125,7 +125,8 @@ public static class RunEvaluator
             logger.LogWarning("{Warning}", warning);
         }
 
-        var parzen = EvaluateParzen(generated, validation, test, imagesPath, options.TestDataPath, seenInTraining && options.TestDataPath is null);
+        using var training = IdxImageDataSource.Load(imagesPath, labelsPath, PixelRange.ZeroToOne, DataSplit.Train);
+        var parzen = EvaluateParzen(generated, training, validation, test, imagesPath, options.TestDataPath, seenInTraining && options.TestDataPath is null);
         if (data.Name != DataOptions.Mnist || !run.Shape.SampleShape.SequenceEqual([1L, DigitClassifier.ImageSize, DigitClassifier.ImageSize]))
         {
             notes.Add("The digit-classifier metrics apply to runs on the bundled digits (--data mnist) only, so they were left out.");
@@ -136,12 +137,15 @@ public static class RunEvaluator
     }
 
     private static ParzenEvaluation EvaluateParzen(
-        Tensor generated, IdxImageDataSource validation, IdxImageDataSource test, string imagesPath, string? testPath, bool seenInTraining)
+        Tensor generated, IdxImageDataSource training, IdxImageDataSource validation, IdxImageDataSource test, string imagesPath,
+        string? testPath, bool seenInTraining)
     {
         using var centres = generated.flatten(1);
+        using var trainingCentres = training.Images.flatten(1);
         using var validationPoints = validation.Images.flatten(1);
         using var testPoints = test.Images.flatten(1);
         var result = ParzenWindow.Evaluate(centres, validationPoints, testPoints, ParzenSigmas);
+        var realReference = ParzenWindow.Evaluate(trainingCentres, validationPoints, testPoints, ParzenSigmas);
         var protocol = Invariant($"Gaussian Parzen window on {result.CentreCount} generated images as kernel centres, in pixel space; σ from ")
                        + Invariant($"{result.Sigmas.Length} log-spaced values from {result.Sigmas[0]} to {result.Sigmas[^1]} by the best mean log-likelihood of ")
                        + Invariant($"{result.ValidationCount} validation images; reported: mean log-likelihood of {result.TestCount} test images, in nats, ± its standard error.");
@@ -153,7 +157,9 @@ public static class RunEvaluator
                 ? $"{imagesPath}, test split (index mod 10 = 9), {result.TestCount} images"
                 : $"{Path.GetFullPath(testPath)}, all {result.TestCount} images",
             seenInTraining,
-            result);
+            result,
+            $"{imagesPath}, training split (index mod 10 = 0 to 7), {realReference.CentreCount} images",
+            realReference);
     }
 
     private static DigitFeatureEvaluation EvaluateDigitFeatures(Tensor generated, EvaluationOptions options)

@@ -33,6 +33,8 @@ public sealed class RunEvaluatorTests
         Assert.Equal(RunEvaluator.ParzenSigmas, parzen.Result.Sigmas);
         Assert.True(double.IsFinite(parzen.Result.TestMean), $"Parzen mean {parzen.Result.TestMean}");
         Assert.True(parzen.ReferenceSeenInTraining);
+        Assert.Equal(32, parzen.RealCentres.CentreCount);
+        Assert.Equal(4, parzen.RealCentres.TestCount);
         Assert.Null(report.DigitFeatures);
         Assert.Null(report.ModeCoverage);
         Assert.Contains(report.Notes, note => note.Contains("--split train", StringComparison.Ordinal));
