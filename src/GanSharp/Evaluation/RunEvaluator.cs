@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GanSharp.Data;
 using GanSharp.Models;
@@ -21,6 +22,12 @@ public static class RunEvaluator
 {
     /// <summary>Bandwidths of the Parzen estimate: 0.1 to 1 in 10 log-spaced steps, the grid of the 2014 protocol.</summary>
     public static IReadOnlyList<double> ParzenSigmas { get; } = ParzenWindow.LogSpacedGrid(0.1, 1.0, 10);
+
+    /// <summary>Options of <c>evaluation.json</c>: those of config.json, with σ, ± and ‖ written as themselves, not escaped.</summary>
+    private static readonly JsonSerializerOptions ReportJsonOptions = new(RunConfiguration.JsonOptions)
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Point data sets with mode-coverage metrics.</summary>
     public static IReadOnlyList<string> ModeCoverageData { get; } = ["ring8", "grid25"];
@@ -76,7 +83,7 @@ public static class RunEvaluator
     public static void Write(EvaluationReport report, string runDirectory)
     {
         AtomicFile.WriteAllText(Path.Combine(runDirectory, EvaluationReport.JsonFileName),
-            JsonSerializer.Serialize(report, RunConfiguration.JsonOptions) + "\n");
+            JsonSerializer.Serialize(report, ReportJsonOptions) + "\n");
         AtomicFile.WriteAllText(Path.Combine(runDirectory, EvaluationReport.MarkdownFileName), EvaluationMarkdown.Format(report));
     }
 
