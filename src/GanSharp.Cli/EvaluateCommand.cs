@@ -48,7 +48,7 @@ internal static class EvaluateCommand
 
         var run = RunFolder.Open(parseResult.GetValue(Run)!);
         var options = new EvaluationOptions(seed, parseResult.GetValue(Samples), parseResult.GetValue(TestData));
-        var report = RunEvaluator.Evaluate(run, options, new ConsoleWarningLogger());
+        var report = RunEvaluator.Evaluate(run, options, ConsoleLogger.Create(parseResult.GetValue(CommonOptions.Verbose)));
         RunEvaluator.Write(report, run.Directory);
 
         foreach (var line in Summarise(report))

@@ -7,7 +7,9 @@ var root = new RootCommand("GanSharp: train generative adversarial networks and 
     SampleCommand.Create(),
     TheoryCommand.Create(),
     EvaluateCommand.Create(),
+    ReportCommand.Create(),
 };
+root.Options.Add(CommonOptions.Verbose);
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using GanSharp.Data;
 using GanSharp.Runtime;
 using GanSharp.Training;
+using Microsoft.Extensions.Logging;
 using static TorchSharp.torch;
 
 namespace GanSharp.Evaluation;
@@ -44,7 +45,8 @@ public static class DigitClassifierCache
     /// </summary>
     /// <param name="options">Training options; part of the cache key.</param>
     /// <param name="cacheDirectory">Cache folder, or null for <see cref="DefaultDirectory"/>.</param>
-    public static CachedDigitClassifier LoadOrTrain(DigitClassifierOptions options, string? cacheDirectory = null)
+    /// <param name="logger">Receives a message before a training starts, because it takes minutes.</param>
+    public static CachedDigitClassifier LoadOrTrain(DigitClassifierOptions options, string? cacheDirectory = null, ILogger? logger = null)
     {
         options.Validate();
         var imagesPath = Path.Combine(DataSourceFactory.BundledMnistDirectory, "mnist-images-idx3-ubyte.gz");
@@ -64,6 +66,7 @@ public static class DigitClassifierCache
         }
         else
         {
+            logger?.LogInformation("Training the digit classifier on the training split once; it will be stored in {Folder}", folder);
             using var training = IdxImageDataSource.Load(imagesPath, labelsPath, PixelRange.ZeroToOne, DataSplit.Train);
             var clock = Stopwatch.StartNew();
             classifier = DigitClassifierTraining.Train(training.Images, training.Labels!, options);

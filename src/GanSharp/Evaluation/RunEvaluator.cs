@@ -140,7 +140,7 @@ public static class RunEvaluator
             return (parzen, null);
         }
 
-        return (parzen, EvaluateDigitFeatures(generated, options));
+        return (parzen, EvaluateDigitFeatures(generated, options, logger));
     }
 
     private static ParzenEvaluation EvaluateParzen(
@@ -169,9 +169,9 @@ public static class RunEvaluator
             realReference);
     }
 
-    private static DigitFeatureEvaluation EvaluateDigitFeatures(Tensor generated, EvaluationOptions options)
+    private static DigitFeatureEvaluation EvaluateDigitFeatures(Tensor generated, EvaluationOptions options, ILogger logger)
     {
-        var cached = DigitClassifierCache.LoadOrTrain(options.Classifier ?? new DigitClassifierOptions(), options.ClassifierCacheDirectory);
+        var cached = DigitClassifierCache.LoadOrTrain(options.Classifier ?? new DigitClassifierOptions(), options.ClassifierCacheDirectory, logger);
         using var classifier = cached.Classifier;
         var bundled = Path.Combine(DataSourceFactory.BundledMnistDirectory, "mnist-images-idx3-ubyte.gz");
         var bundledLabels = Path.Combine(DataSourceFactory.BundledMnistDirectory, "mnist-labels-idx1-ubyte.gz");
