@@ -55,16 +55,26 @@ public static class DigitClassifierCache
         var folder = Path.Combine(cacheDirectory ?? DefaultDirectory, key);
         var weightsPath = Path.Combine(folder, WeightsFileName);
 
-        DigitClassifier classifier;
+        DigitClassifier? classifier = null;
         var trained = false;
         double? trainingSeconds = null;
         if (File.Exists(weightsPath))
         {
             classifier = new DigitClassifier();
-            ModuleFiles.Load(classifier, weightsPath);
-            classifier.eval();
+            try
+            {
+                ModuleFiles.Load(classifier, weightsPath);
+                classifier.eval();
+            }
+            catch (InvalidDataException exception)
+            {
+                logger?.LogWarning("Cached digit classifier {Path} is damaged, so it is trained again: {Message}", weightsPath, exception.Message);
+                classifier.Dispose();
+                classifier = null;
+            }
         }
-        else
+
+        if (classifier is null)
         {
             logger?.LogInformation("Training the digit classifier on the training split once; it will be stored in {Folder}", folder);
             using var training = IdxImageDataSource.Load(imagesPath, labelsPath, PixelRange.ZeroToOne, DataSplit.Train);
@@ -90,7 +100,10 @@ public static class DigitClassifierCache
     private static string ComputeKey(DigitClassifierOptions options, string imagesPath, string labelsPath)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"digit-classifier v{Version} {options}\n"));
+        // The text is culture-independent, so every machine computes the same key for the same options.
+        var description = FormattableString.Invariant(
+            $"digit-classifier v{Version} DigitClassifierOptions {{ Seed = {options.Seed}, Epochs = {options.Epochs}, BatchSize = {options.BatchSize}, LearningRate = {options.LearningRate} }}\n");
+        hash.AppendData(Encoding.UTF8.GetBytes(description));
         hash.AppendData(File.ReadAllBytes(imagesPath));
         hash.AppendData(File.ReadAllBytes(labelsPath));
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];

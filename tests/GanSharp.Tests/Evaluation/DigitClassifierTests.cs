@@ -63,4 +63,20 @@ public sealed class DigitClassifierTests
         first.Classifier.Dispose();
         second.Classifier.Dispose();
     }
+
+    [Fact]
+    public void Cache_RetrainsDamagedWeights()
+    {
+        using var cache = new TemporaryDirectory();
+        var options = new DigitClassifierOptions(Seed: 4, Epochs: 1, BatchSize: 256);
+        var first = DigitClassifierCache.LoadOrTrain(options, cache.Path);
+        first.Classifier.Dispose();
+        File.WriteAllBytes(first.WeightsPath, [1, 2, 3]);
+
+        var second = DigitClassifierCache.LoadOrTrain(options, cache.Path);
+
+        Assert.True(second.Trained);
+        Assert.Equal(first.Info.TestAccuracy, second.Info.TestAccuracy);
+        second.Classifier.Dispose();
+    }
 }
