@@ -8,6 +8,7 @@ var root = new RootCommand("GanSharp: train generative adversarial networks and 
     TheoryCommand.Create(),
     EvaluateCommand.Create(),
     ReportCommand.Create(),
+    ExportCommand.Create(),
 };
 root.Options.Add(CommonOptions.Verbose);
 
