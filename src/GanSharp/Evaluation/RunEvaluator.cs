@@ -50,9 +50,13 @@ public static class RunEvaluator
         var isImage = run.Shape.DataKind == DataKind.Image;
         if (!isImage && !ModeCoverageData.Contains(data.Name))
         {
+            // Point files have no known density, so their metrics.csv has no jsd column to point to.
+            var alternative = data.Name == DataOptions.Points
+                ? "Compare the sample pictures in the run's samples folder with the file's points."
+                : "For 1-D data, read the jsd column of the run's metrics.csv.";
             throw new ArgumentException(
                 $"No evaluation metric applies to --data {data.Name}: gansharp evaluate measures image runs and the point data {string.Join(" and ", ModeCoverageData)}. "
-                + "For 1-D data, read the jsd column of the run's metrics.csv.");
+                + alternative);
         }
 
         if (!isImage && options.TestDataPath is not null)

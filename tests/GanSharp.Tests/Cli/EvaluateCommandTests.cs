@@ -137,6 +137,23 @@ public sealed class EvaluateCommandTests(RingRunFixture run) : IClassFixture<Rin
         Assert.Contains("No evaluation metric applies to --data gaussian1d", result.StandardError);
     }
 
+    [Fact]
+    public void Evaluate_PointFileRunHasNoMetric()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+        var copy = run.TemporaryFile("points-config");
+        Directory.CreateDirectory(copy);
+        File.WriteAllText(Path.Combine(copy, "config.json"),
+            File.ReadAllText(Path.Combine(run.Folder, "config.json")).Replace("\"ring8\"", "\"points\"", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(copy, "model.json"), "{ \"data_kind\": \"points-2d\", \"sample_shape\": [2] }");
+
+        var result = CliProcess.Run("evaluate", "--run", copy);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("No evaluation metric applies to --data points", result.StandardError);
+        Assert.DoesNotContain("jsd", result.StandardError);
+    }
+
     private int[] ModeCounts()
     {
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(run.Folder, "evaluation.json")));
