@@ -256,6 +256,7 @@ def run(name, threads, repeats, seconds, warmup):
     resident_after_warm_up = memory_mib("VmRSS:")
 
     rates, timed_steps = [], 0
+    processor_time = time.process_time()
     for _ in range(repeats):
         start, repeat_steps = time.perf_counter(), 0
         while time.perf_counter() - start < seconds:
@@ -263,6 +264,7 @@ def run(name, threads, repeats, seconds, warmup):
         rates.append(repeat_steps / (time.perf_counter() - start))
         timed_steps += repeat_steps
 
+    processor_time = time.process_time() - processor_time
     peak, resident_at_end = memory_mib("VmHWM:"), memory_mib("VmRSS:")
     median, q1, q3 = quartiles(rates)
     return {
@@ -271,7 +273,8 @@ def run(name, threads, repeats, seconds, warmup):
         "images_per_second": median * spec["batch"] if spec["images"] else None,
         "gflop_per_step": flops / 1e9, "gflops": median * flops / 1e9, "matmul_gflops": matrix_product_gflops(),
         "peak_rss_mib": peak, "rss_after_warm_up_mib": resident_after_warm_up, "rss_at_end_mib": resident_at_end,
-        "managed_bytes_per_step": None, "steps": timed_steps, "torch_version": torch.__version__,
+        "managed_bytes_per_step": None, "cpu_milliseconds_per_step": 1000 * processor_time / timed_steps,
+        "steps": timed_steps, "torch_version": torch.__version__,
     }
 
 

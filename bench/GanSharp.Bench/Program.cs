@@ -77,6 +77,7 @@ namespace GanSharp.Bench
         double RssAfterWarmUpMib,
         double RssAtEndMib,
         double ManagedBytesPerStep,
+        double CpuMillisecondsPerStep,
         long Steps);
 
     internal static class BenchmarkRunner
@@ -101,6 +102,7 @@ namespace GanSharp.Bench
             var rates = new List<double>();
             long timedSteps = 0;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var processorTimeBefore = Process.GetCurrentProcess().TotalProcessorTime;
             for (var repeat = 0; repeat < options.Repeats; repeat++)
             {
                 var clock = Stopwatch.StartNew();
@@ -115,6 +117,7 @@ namespace GanSharp.Bench
             }
 
             var allocatedPerStep = (double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / timedSteps;
+            var processorTimePerStep = (Process.GetCurrentProcess().TotalProcessorTime - processorTimeBefore).TotalMilliseconds / timedSteps;
             var peakResident = ProcessMemory.PeakResidentMiB();
             var residentAtEnd = ProcessMemory.ResidentMiB();
             var matrixProduct = MatrixProductRate.Measure();
@@ -126,7 +129,7 @@ namespace GanSharp.Bench
                 rate.Median, rate.LowerQuartile, rate.UpperQuartile,
                 benchmark.ReportsImages ? rate.Median * training.BatchSize : null,
                 flopsPerStep / 1e9, rate.Median * flopsPerStep / 1e9, matrixProduct.Median,
-                peakResident, residentAfterWarmUp, residentAtEnd, allocatedPerStep, timedSteps);
+                peakResident, residentAfterWarmUp, residentAtEnd, allocatedPerStep, processorTimePerStep, timedSteps);
         }
 
         /// <summary>Trains one log interval and reads the statistics of its last step, as a training run does.</summary>
@@ -137,6 +140,7 @@ namespace GanSharp.Bench
                 trainer.TrainIteration();
             }
 
+            trainer.ReadStatistics();
             return BenchmarkCase.LogInterval;
         }
 

@@ -4,8 +4,8 @@ using GanSharp.Training;
 namespace GanSharp.Cli;
 
 /// <summary>
-/// Shows training progress: a bar redrawn in place on a terminal, or one plain line per tenth of the run when
-/// the output is redirected, so that CI logs stay readable.
+/// Shows training progress at each row of metrics.csv: a bar redrawn in place on a terminal, or one plain line per
+/// tenth of the run when the output is redirected, so that CI logs stay readable.
 /// </summary>
 internal sealed class ProgressBar(int totalSteps)
 {
@@ -15,6 +15,7 @@ internal sealed class ProgressBar(int totalSteps)
     private readonly bool interactive = !Console.IsOutputRedirected;
     private readonly Stopwatch sinceRedraw = Stopwatch.StartNew();
     private readonly int lineInterval = Math.Max(1, totalSteps / 10);
+    private int linesWritten;
 
     public void Report(StepStatistics statistics, double seconds)
     {
@@ -33,8 +34,10 @@ internal sealed class ProgressBar(int totalSteps)
                 Console.WriteLine();
             }
         }
-        else if (statistics.Step % lineInterval == 0 || done)
+        else if (statistics.Step / lineInterval > linesWritten || done)
         {
+            // Reports come at log rows only, so a line goes out at the first row past each tenth.
+            linesWritten = statistics.Step / lineInterval;
             Console.WriteLine(Format(statistics, seconds));
         }
     }
