@@ -46,6 +46,11 @@ internal static class TrainCommand
     private static readonly Option<double?> Beta1 = new("--beta1") { Description = "Adam beta1 (default 0.5)." };
     private static readonly Option<long?> Seed = new("--seed") { Description = "Seed for weights, dropout, noise and minibatches (default 1)." };
 
+    private static readonly Option<string?> Model = new Option<string?>("--model")
+    {
+        Description = "Architecture of both networks: mlp (default, multilayer perceptrons of the --design family).",
+    }.AcceptOnlyFromAmong("mlp");
+
     private static readonly Option<string?> Design = new Option<string?>("--design")
     {
         Description = "MLP family: common (LeakyReLU D, tanh G output, pixels in [-1, 1]) or goodfellow2014 (maxout D, sigmoid G output, pixels in [0, 1]).",
@@ -95,7 +100,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
             Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
-            Momentum, Beta1, Seed, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
+            Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
             EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
         };
         command.SetAction(parseResult => CommandRunner.Run(() => Execute(parseResult)));
@@ -176,7 +181,8 @@ internal static class TrainCommand
     internal static RunConfiguration BuildConfiguration(ParseResult parseResult)
     {
         var requestedDesign = parseResult.GetValue(Design) is { } designName ? ParseDesign(designName) : ModelDesign.Common;
-        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!.Trim().ToLowerInvariant(), requestedDesign);
+        var requestedKind = parseResult.GetValue(Model) is { } kindName ? ParseModelKind(kindName) : ModelKind.Mlp;
+        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!.Trim().ToLowerInvariant(), requestedDesign, requestedKind);
         var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : defaults.Training.Optimizer;
         var defaultLearningRate = optimizer == OptimizerKind.Sgd ? 0.01 : defaults.Training.LearningRateG;
 
@@ -227,6 +233,11 @@ internal static class TrainCommand
     }
 
     private static OptimizerKind ParseOptimizer(string name) => name == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam;
+
+    private static ModelKind ParseModelKind(string name) => name switch
+    {
+        _ => ModelKind.Mlp,
+    };
 
     private static ModelDesign ParseDesign(string name) => name == "goodfellow2014" ? ModelDesign.Goodfellow2014 : ModelDesign.Common;
 

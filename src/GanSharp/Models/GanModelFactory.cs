@@ -20,9 +20,17 @@ public static class GanModelFactory
     public static PixelRange PixelRangeFor(ModelDesign design) =>
         design == ModelDesign.Goodfellow2014 ? PixelRange.ZeroToOne : PixelRange.MinusOneToOne;
 
-    public static MlpGenerator CreateGenerator(ModelOptions options, DataKind kind, long[] sampleShape) =>
-        new(options, sampleShape, OutputActivationFor(kind, options.Design));
+    /// <summary>Builds the generator of <see cref="ModelOptions.Kind"/> for examples of <paramref name="sampleShape"/>.</summary>
+    public static GeneratorModule CreateGenerator(ModelOptions options, DataKind kind, long[] sampleShape) => options.Kind switch
+    {
+        ModelKind.Mlp => new MlpGenerator(options, sampleShape, OutputActivationFor(kind, options.Design)),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown model kind."),
+    };
 
-    public static MlpDiscriminator CreateDiscriminator(ModelOptions options, long[] sampleShape) =>
-        new(options, sampleShape);
+    /// <summary>Builds the discriminator of <see cref="ModelOptions.Kind"/> for examples of <paramref name="sampleShape"/>.</summary>
+    public static DiscriminatorModule CreateDiscriminator(ModelOptions options, long[] sampleShape) => options.Kind switch
+    {
+        ModelKind.Mlp => new MlpDiscriminator(options, sampleShape),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown model kind."),
+    };
 }

@@ -6,11 +6,11 @@ namespace GanSharp.Models;
 /// Discriminator D(x; θd): a multilayer perceptron from one example to one logit ℓ, with D(x) = σ(ℓ).
 /// It returns logits, never probabilities, so that losses can use the stable softplus forms.
 /// </summary>
-public sealed class MlpDiscriminator : nn.Module<Tensor, Tensor>
+public sealed class MlpDiscriminator : DiscriminatorModule
 {
     private readonly nn.Module<Tensor, Tensor> net;
 
-    public MlpDiscriminator(ModelOptions options, long[] sampleShape) : base(nameof(MlpDiscriminator))
+    public MlpDiscriminator(ModelOptions options, long[] sampleShape) : base(nameof(MlpDiscriminator), sampleShape)
     {
         options.Validate();
         var layers = new List<nn.Module<Tensor, Tensor>>();

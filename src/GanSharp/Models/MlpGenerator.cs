@@ -6,18 +6,16 @@ namespace GanSharp.Models;
 /// Generator G(z; θg): a multilayer perceptron from noise of dimension <see cref="ModelOptions.LatentDim"/>
 /// to one example of the data's shape.
 /// </summary>
-public sealed class MlpGenerator : nn.Module<Tensor, Tensor>
+public sealed class MlpGenerator : GeneratorModule
 {
     private readonly nn.Module<Tensor, Tensor> net;
     private readonly long[] sampleShape;
 
     public MlpGenerator(ModelOptions options, long[] sampleShape, OutputActivation outputActivation)
-        : base(nameof(MlpGenerator))
+        : base(nameof(MlpGenerator), options.LatentDim, sampleShape, outputActivation)
     {
         options.Validate();
-        this.sampleShape = sampleShape;
-        OutputActivation = outputActivation;
-        LatentDim = options.LatentDim;
+        this.sampleShape = sampleShape.ToArray();
 
         var layers = new List<nn.Module<Tensor, Tensor>>();
         long width = options.LatentDim;
@@ -42,12 +40,6 @@ public sealed class MlpGenerator : nn.Module<Tensor, Tensor>
         net = nn.Sequential(layers);
         RegisterComponents();
     }
-
-    /// <summary>Activation of the last layer, which sets the range of generated values.</summary>
-    public OutputActivation OutputActivation { get; }
-
-    /// <summary>Dimension of the noise vector z.</summary>
-    public int LatentDim { get; }
 
     public override Tensor forward(Tensor noise)
     {

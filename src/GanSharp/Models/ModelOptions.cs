@@ -8,6 +8,7 @@ namespace GanSharp.Models;
 /// <param name="Dropout">Dropout probability after each hidden layer of the discriminator (0 turns it off).</param>
 /// <param name="MaxoutPieces">Linear pieces per maxout unit in the <see cref="ModelDesign.Goodfellow2014"/> design.</param>
 /// <param name="NoisePrior">The noise distribution p_z.</param>
+/// <param name="Kind">Architecture of both networks. Configuration files without it get <see cref="ModelKind.Mlp"/>.</param>
 public sealed record ModelOptions(
     ModelDesign Design,
     int LatentDim,
@@ -15,7 +16,8 @@ public sealed record ModelOptions(
     int[] DiscriminatorHidden,
     double Dropout,
     int MaxoutPieces,
-    NoisePrior NoisePrior)
+    NoisePrior NoisePrior,
+    ModelKind Kind = ModelKind.Mlp)
 {
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value and its valid range.</summary>
     public void Validate()

@@ -5,7 +5,7 @@ namespace GanSharp.Theory;
 /// <summary>A discriminator trained alone against a fixed generator, and its estimate of the value function.</summary>
 public sealed class DiscriminatorFit : IDisposable
 {
-    internal DiscriminatorFit(MlpDiscriminator discriminator, double value, int steps)
+    internal DiscriminatorFit(DiscriminatorModule discriminator, double value, int steps)
     {
         Discriminator = discriminator;
         Value = value;
@@ -13,7 +13,7 @@ public sealed class DiscriminatorFit : IDisposable
     }
 
     /// <summary>The trained discriminator, in evaluation mode, which <see cref="Dispose"/> also disposes.</summary>
-    public MlpDiscriminator Discriminator { get; }
+    public DiscriminatorModule Discriminator { get; }
 
     /// <summary>
     /// V̂ = mean ln D(x) + mean ln(1 − D(G(z))) over fresh evaluation samples, an estimate of

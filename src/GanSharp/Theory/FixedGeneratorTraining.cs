@@ -102,7 +102,7 @@ public static class FixedGeneratorTraining
     }
 
     private static void Fit(
-        MlpDiscriminator discriminator,
+        DiscriminatorModule discriminator,
         IDataSource data,
         Func<int, Generator, Tensor> sampleGenerated,
         DiscriminatorFitOptions options,

@@ -71,9 +71,9 @@ public sealed class GanTrainer : IDisposable
         noise = empty(training.BatchSize, model.LatentDim).DetachFromDisposeScope();
     }
 
-    public MlpGenerator Generator { get; }
+    public GeneratorModule Generator { get; }
 
-    public MlpDiscriminator Discriminator { get; }
+    public DiscriminatorModule Discriminator { get; }
 
     public ModelOptions Model { get; }
 

@@ -69,7 +69,8 @@ public sealed record RunConfiguration(
     /// a generator with two ReLU layers of 1200 units, a discriminator with two maxout layers of 240 units and
     /// 5 pieces, dropout 0.5 and uniform noise.
     /// </param>
-    public static RunConfiguration CreateDefault(string dataName, ModelDesign design = ModelDesign.Common)
+    /// <param name="kind">Architecture of both networks.</param>
+    public static RunConfiguration CreateDefault(string dataName, ModelDesign design = ModelDesign.Common, ModelKind kind = ModelKind.Mlp)
     {
         var isImage = dataName is DataOptions.Mnist or DataOptions.Idx;
         if (!isImage && !BuiltInDistributions.Names.Contains(dataName))
@@ -84,8 +85,8 @@ public sealed record RunConfiguration(
             return new RunConfiguration(
                 new DataOptions(dataName),
                 design == ModelDesign.Goodfellow2014
-                    ? new ModelOptions(design, 100, [1200, 1200], [240, 240], 0.5, 5, NoisePrior.Uniform)
-                    : new ModelOptions(design, 100, [256, 512, 1024], [512, 256], 0.3, 5, NoisePrior.Normal),
+                    ? new ModelOptions(design, 100, [1200, 1200], [240, 240], 0.5, 5, NoisePrior.Uniform, kind)
+                    : new ModelOptions(design, 100, [256, 512, 1024], [512, 256], 0.3, 5, NoisePrior.Normal, kind),
                 new TrainingOptions(10000, 1, 64, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
                     2e-4, 2e-4, 0.5, 0.999, 0.5, 1, "cpu"),
                 LogInterval: 10,
@@ -96,7 +97,7 @@ public sealed record RunConfiguration(
 
         return new RunConfiguration(
             new DataOptions(dataName),
-            new ModelOptions(design, 8, [64, 64], [64, 64], 0, 5, NoisePrior.Normal),
+            new ModelOptions(design, 8, [64, 64], [64, 64], 0, 5, NoisePrior.Normal, kind),
             new TrainingOptions(3000, 1, 256, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
                 1e-3, 1e-3, 0.5, 0.999, 0.5, 1, "cpu"),
             LogInterval: 10,

@@ -47,7 +47,7 @@ public sealed class RunFolder
     }
 
     /// <summary>Builds the generator of the run and loads its final weights, on the CPU, in evaluation mode.</summary>
-    public MlpGenerator LoadGenerator()
+    public GeneratorModule LoadGenerator()
     {
         var generator = GanModelFactory.CreateGenerator(Configuration.Model, Shape.DataKind, Shape.SampleShape);
         ModuleFiles.Load(generator, Path.Combine(Directory, TrainingRun.GeneratorFileName));

@@ -51,6 +51,18 @@ public sealed class RunConfigurationTests
     }
 
     [Fact]
+    public void Json_WithoutModelKindLoadsMlp()
+    {
+        var json = RunConfiguration.CreateDefault("mnist").ToJson();
+        var withoutKind = System.Text.RegularExpressions.Regex.Replace(json, ",\\s*\"kind\": \"mlp\"", "");
+
+        var configuration = RunConfiguration.FromJson(withoutKind, "config.json");
+
+        Assert.DoesNotContain("\"kind\"", withoutKind);
+        Assert.Equal(ModelKind.Mlp, configuration.Model.Kind);
+    }
+
+    [Fact]
     public void Json_NullSectionIsInvalidData()
     {
         var json = RunConfiguration.CreateDefault("ring8").ToJson().Replace("\"model\": {", "\"model\": null, \"unused\": {");
