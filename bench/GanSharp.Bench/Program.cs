@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 // Usage: GanSharp.Bench list
 //        GanSharp.Bench run NAME [--threads N] [--repeats R] [--seconds S] [--warmup S]
+//        GanSharp.Bench overhead [--threads N]
 // "run" times one benchmark and prints one JSON line; run each benchmark in a process of its own so that its
 // peak resident memory is its own.
 GanSharp.Runtime.TorchNativeLoader.EnsureLoaded();
@@ -20,9 +21,30 @@ if (args is ["list"])
     return 0;
 }
 
+if (args.Length >= 1 && args[0] == "overhead")
+{
+    var overheadOptions = BenchOptions.Parse(args[1..]);
+    set_num_threads(Math.Max(overheadOptions.Threads, 1));
+    Console.WriteLine(JsonSerializer.Serialize(new
+    {
+        implementation = "gansharp",
+        operation_microseconds = OverheadProbe.OperationMicroseconds(),
+        sample_microseconds = BenchmarkCase.All.ToDictionary(
+            benchmark => benchmark.Name,
+            benchmark =>
+            {
+                var data = benchmark.OpenData();
+                var microseconds = OverheadProbe.SampleMicroseconds(data, benchmark.Configuration.Training.BatchSize);
+                (data as IDisposable)?.Dispose();
+                return microseconds;
+            }),
+    }));
+    return 0;
+}
+
 if (args.Length < 2 || args[0] != "run")
 {
-    Console.Error.WriteLine("Usage: GanSharp.Bench list | run NAME [--threads N] [--repeats R] [--seconds S] [--warmup S]");
+    Console.Error.WriteLine("Usage: GanSharp.Bench list | overhead [--threads N] | run NAME [--threads N] [--repeats R] [--seconds S] [--warmup S]");
     return 2;
 }
 
