@@ -297,7 +297,7 @@ def run(name, threads, repeats, seconds, warmup):
         steps += train_log_interval(trainer)
     resident_after_warm_up = memory_mib("VmRSS:")
 
-    rates, timed_steps = [], 0
+    rates, resident_by_repeat, timed_steps = [], [], 0
     processor_time = time.process_time()
     for _ in range(repeats):
         start, repeat_steps = time.perf_counter(), 0
@@ -305,6 +305,7 @@ def run(name, threads, repeats, seconds, warmup):
             repeat_steps += train_log_interval(trainer)
         rates.append(repeat_steps / (time.perf_counter() - start))
         timed_steps += repeat_steps
+        resident_by_repeat.append(memory_mib("VmRSS:"))
 
     processor_time = time.process_time() - processor_time
     peak, resident_at_end = memory_mib("VmHWM:"), memory_mib("VmRSS:")
@@ -315,6 +316,7 @@ def run(name, threads, repeats, seconds, warmup):
         "images_per_second": median * spec["batch"] if spec["images"] else None,
         "gflop_per_step": flops / 1e9, "gflops": median * flops / 1e9, "matmul_gflops": matrix_product_gflops(),
         "peak_rss_mib": peak, "rss_after_warm_up_mib": resident_after_warm_up, "rss_at_end_mib": resident_at_end,
+        "rss_by_repeat_mib": resident_by_repeat,
         "managed_bytes_per_step": None, "cpu_milliseconds_per_step": 1000 * processor_time / timed_steps,
         "steps": timed_steps, "torch_version": torch.__version__,
     }

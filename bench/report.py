@@ -22,6 +22,11 @@ def main(path):
         if "implementation" in line:
             results.setdefault(line["name"], {})[line["implementation"]] = line
     names = list(results)
+    for name in names:
+        pair = results[name]
+        if len(pair) == 2 and abs(pair["gansharp"]["gflop_per_step"] / pair["pytorch"]["gflop_per_step"] - 1) > 1e-6:
+            print(f"WARNING: {name} counts {pair['gansharp']['gflop_per_step']:.6f} GFLOP per step in GanSharp and "
+                  f"{pair['pytorch']['gflop_per_step']:.6f} in PyTorch, so the two networks differ.\n")
 
     print(f"Machine: {machine.get('cpu', '?')}, {machine.get('cores', '?')} cores, load average "
           f"{machine.get('load_average', '?')} at the start; .NET SDK {machine.get('dotnet', '?')}; "
@@ -58,7 +63,7 @@ def main(path):
         print("| " + " | ".join(row) + " |")
 
     print("\n| benchmark | GanSharp peak RSS MiB | PyTorch peak RSS MiB | GanSharp / PyTorch "
-          "| GanSharp RSS after warm-up → end | PyTorch RSS after warm-up → end | GanSharp managed bytes/step |")
+          "| GanSharp RSS after first repeat → end | PyTorch RSS after first repeat → end | GanSharp managed bytes/step |")
     print("|---|---|---|---|---|---|---|")
     for name in names:
         ours, theirs = results[name].get("gansharp"), results[name].get("pytorch")
@@ -66,7 +71,7 @@ def main(path):
                ratio(ours and ours["peak_rss_mib"], theirs and theirs["peak_rss_mib"])]
         for result in (ours, theirs):
             row.append("n/a" if result is None else
-                       f"{number(result['rss_after_warm_up_mib'], 0)} → {number(result['rss_at_end_mib'], 0)}")
+                       f"{number(result['rss_by_repeat_mib'][0], 0)} → {number(result['rss_at_end_mib'], 0)}")
         row.append(number(ours and ours["managed_bytes_per_step"], 0))
         print("| " + " | ".join(row) + " |")
 

@@ -98,6 +98,7 @@ namespace GanSharp.Bench
         double PeakRssMib,
         double RssAfterWarmUpMib,
         double RssAtEndMib,
+        double[] RssByRepeatMib,
         double ManagedBytesPerStep,
         double CpuMillisecondsPerStep,
         long Steps);
@@ -122,6 +123,7 @@ namespace GanSharp.Bench
 
             var residentAfterWarmUp = ProcessMemory.ResidentMiB();
             var rates = new List<double>();
+            var residentByRepeat = new List<double>();
             long timedSteps = 0;
             var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
             var processorTimeBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -136,6 +138,7 @@ namespace GanSharp.Bench
 
                 rates.Add(repeatSteps / clock.Elapsed.TotalSeconds);
                 timedSteps += repeatSteps;
+                residentByRepeat.Add(ProcessMemory.ResidentMiB());
             }
 
             var allocatedPerStep = (double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / timedSteps;
@@ -151,7 +154,7 @@ namespace GanSharp.Bench
                 rate.Median, rate.LowerQuartile, rate.UpperQuartile,
                 benchmark.ReportsImages ? rate.Median * training.BatchSize : null,
                 flopsPerStep / 1e9, rate.Median * flopsPerStep / 1e9, matrixProduct.Median,
-                peakResident, residentAfterWarmUp, residentAtEnd, allocatedPerStep, processorTimePerStep, timedSteps);
+                peakResident, residentAfterWarmUp, residentAtEnd, residentByRepeat.ToArray(), allocatedPerStep, processorTimePerStep, timedSteps);
         }
 
         /// <summary>Trains one log interval and reads the statistics of its last step, as a training run does.</summary>
