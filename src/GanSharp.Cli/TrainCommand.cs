@@ -11,13 +11,13 @@ internal static class TrainCommand
 {
     private static readonly Option<string> Data = new("--data")
     {
-        Description = "Real data: mnist (the bundled 10,000 digits), idx (an IDX file given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
+        Description = "Real data: mnist (the bundled 10,000 digits), idx (an IDX file given by --data-path), points (a CSV file of 1-D or 2-D points given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
         DefaultValueFactory = _ => "mnist",
     };
 
     private static readonly Option<string?> DataPath = new("--data-path")
     {
-        Description = "IDX image file for --data idx (raw, or gzip when the name ends in .gz).",
+        Description = "IDX image file for --data idx (raw, or gzip when the name ends in .gz), or CSV file for --data points (one point per line, 1 or 2 comma-separated numbers, optional header line).",
     };
 
     private static readonly Option<string?> LabelsPath = new("--labels-path")
@@ -68,7 +68,7 @@ internal static class TrainCommand
     private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default: 1000 for images, 500 for points)." };
     private static readonly Option<int?> EvaluationInterval = new("--eval-interval")
     {
-        Description = "Steps between theory metrics (jsd, c_of_g, d_star_error) in metrics.csv for point data, or 0 for none (default: 100 for points, 0 for images).",
+        Description = "Steps between theory metrics (jsd, c_of_g, d_star_error) in metrics.csv for the built-in point distributions, or 0 for none (default: 100 for them, 0 for images and point files).",
     };
 
     private static readonly Option<string?> PhaseSteps = new("--phase-steps")
@@ -218,7 +218,8 @@ internal static class TrainCommand
 
         var configuration = defaults with
         {
-            Data = new DataOptions(defaults.Data.Name, parseResult.GetValue(DataPath), parseResult.GetValue(LabelsPath)),
+            // Full paths in config.json let --resume find the files from any working folder.
+            Data = new DataOptions(defaults.Data.Name, FullPath(parseResult.GetValue(DataPath)), FullPath(parseResult.GetValue(LabelsPath))),
             Model = model,
             Training = training,
             LogInterval = parseResult.GetValue(LogInterval) ?? defaults.LogInterval,
@@ -231,6 +232,8 @@ internal static class TrainCommand
         configuration.Validate();
         return configuration;
     }
+
+    private static string? FullPath(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path);
 
     private static OptimizerKind ParseOptimizer(string name) => name == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam;
 

@@ -13,7 +13,7 @@ public static class DataSourceFactory
     /// Creates the data source. Images are scaled to the pixel range that the design's generator produces.
     /// </summary>
     /// <exception cref="FileNotFoundException">An image or label file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A file is not valid IDX data.</exception>
+    /// <exception cref="InvalidDataException">A file is not valid IDX data or not a valid point file.</exception>
     /// <exception cref="ArgumentException">The data name is unknown.</exception>
     public static IDataSource Create(DataOptions options, ModelDesign design)
     {
@@ -31,6 +31,13 @@ public static class DataSourceFactory
                 }
 
                 return IdxImageDataSource.Load(options.Path, options.LabelsPath, pixelRange);
+            case DataOptions.Points:
+                if (string.IsNullOrWhiteSpace(options.Path))
+                {
+                    throw new ArgumentException("Missing --data-path: --data points needs the path of a CSV file of points.");
+                }
+
+                return PointFileDataSource.Load(options.Path);
             default:
                 return BuiltInDistributions.Create(options.Name);
         }

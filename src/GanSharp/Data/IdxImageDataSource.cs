@@ -13,11 +13,10 @@ namespace GanSharp.Data;
 /// epoch. The permutation and the position in it belong to the source, so one source should be sampled by
 /// one training loop at a time. Instances are not thread-safe.
 /// </remarks>
-public sealed class IdxImageDataSource : IDataSource, IDisposable
+public sealed class IdxImageDataSource : IShuffledDataSource, IDisposable
 {
     private readonly Tensor images;
-    private long[] permutation = [];
-    private int permutationPosition;
+    private readonly ShuffledEpochs epochs;
     private bool disposed;
 
     /// <summary>Creates a source from already-read IDX contents.</summary>
@@ -46,6 +45,7 @@ public sealed class IdxImageDataSource : IDataSource, IDisposable
         PixelRange = pixelRange;
         Labels = labelFile is null ? null : ReadLabels(labelFile, imageFile);
         images = CreateImageTensor(imageFile.Data, Count, Rows, Columns, pixelRange);
+        epochs = new ShuffledEpochs(Count);
     }
 
     /// <summary>Number of images.</summary>
@@ -116,21 +116,7 @@ public sealed class IdxImageDataSource : IDataSource, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentNullException.ThrowIfNull(generator);
 
-        var indices = new long[count];
-        for (var filled = 0; filled < count;)
-        {
-            if (permutationPosition == permutation.Length)
-            {
-                permutation = DrawPermutation(generator);
-                permutationPosition = 0;
-            }
-
-            var copyCount = Math.Min(count - filled, permutation.Length - permutationPosition);
-            Array.Copy(permutation, permutationPosition, indices, filled, copyCount);
-            permutationPosition += copyCount;
-            filled += copyCount;
-        }
-
+        var indices = epochs.Next(count, generator);
         using var indexTensor = torch.tensor(indices);
         return images.index_select(0, indexTensor);
     }
@@ -141,25 +127,8 @@ public sealed class IdxImageDataSource : IDataSource, IDisposable
     /// </summary>
     public (long[] Permutation, int Position) ShuffleState
     {
-        get => ((long[])permutation.Clone(), permutationPosition);
-        set
-        {
-            ArgumentNullException.ThrowIfNull(value.Permutation);
-            if (value.Permutation.Length != 0 && value.Permutation.Length != Count)
-            {
-                throw new InvalidDataException(
-                    $"Invalid shuffle state: the permutation has {value.Permutation.Length} entries but the source has {Count} images.");
-            }
-
-            if (value.Position < 0 || value.Position > value.Permutation.Length)
-            {
-                throw new InvalidDataException(
-                    $"Invalid shuffle state: position {value.Position} is outside the permutation of {value.Permutation.Length} entries.");
-            }
-
-            permutation = (long[])value.Permutation.Clone();
-            permutationPosition = value.Position;
-        }
+        get => epochs.State;
+        set => epochs.State = value;
     }
 
     /// <summary>Releases the image tensor.</summary>
@@ -172,12 +141,6 @@ public sealed class IdxImageDataSource : IDataSource, IDisposable
 
         disposed = true;
         images.Dispose();
-    }
-
-    private long[] DrawPermutation(Generator generator)
-    {
-        using var order = torch.randperm(Count, generator: generator);
-        return order.data<long>().ToArray();
     }
 
     private static int[] ReadLabels(IdxFile labelFile, IdxFile imageFile)

@@ -10,12 +10,15 @@ namespace GanSharp.Training;
 /// <param name="DiscriminatorUpdates">Discriminator optimizer steps taken.</param>
 /// <param name="GeneratorUpdates">Generator optimizer steps taken.</param>
 /// <param name="Seconds">Training seconds before the checkpoint, so that the seconds column continues after a resume.</param>
-/// <param name="ShufflePermutation">The image source's current epoch permutation, or null for point data.</param>
-/// <param name="ShufflePosition">Position of the next image in <see cref="ShufflePermutation"/>.</param>
+/// <param name="ShufflePermutation">
+/// The current epoch permutation of an image or point file source, or null for a built-in distribution.
+/// </param>
+/// <param name="ShufflePosition">Position of the next example in <see cref="ShufflePermutation"/>.</param>
 /// <param name="FixedNoiseShape">Shape of the fixed sample noise.</param>
 /// <param name="FixedNoise">The fixed sample noise, row-major.</param>
 /// <param name="TheoryColumns">The theory columns of metrics.csv.</param>
 /// <param name="MetricsRows">The rows of metrics.csv up to <see cref="Step"/>.</param>
+/// <param name="DataFileSha256">SHA-256 of the point file trained on, or null for other data.</param>
 public sealed record CheckpointState(
     int Step,
     long DiscriminatorUpdates,
@@ -26,7 +29,8 @@ public sealed record CheckpointState(
     long[] FixedNoiseShape,
     float[] FixedNoise,
     TheoryColumns TheoryColumns,
-    MetricsRow[] MetricsRows);
+    MetricsRow[] MetricsRows,
+    string? DataFileSha256 = null);
 
 /// <summary>One entry of a checkpoint's <c>manifest.json</c>.</summary>
 /// <param name="Name">File name inside the checkpoint folder.</param>

@@ -111,18 +111,27 @@ public sealed class CheckpointStore
         {
             // Mostly a full disk. The message tells the user how to continue, because the run folder is no longer empty.
             DeleteQuietly(temporary);
-            var runDirectory = Path.GetDirectoryName(Directory)!;
-            var next = List().Count > 0
-                ? $"Free disk space, then run gansharp train --resume {runDirectory} to continue from the last checkpoint."
-                : $"Free disk space, then delete {runDirectory} and train again, because it has no checkpoint to resume from.";
             throw new IOException(
-                $"Failed to write the checkpoint of step {step} in {Directory}: {exception.Message.Split('\n')[0]} {next}", exception);
+                $"Failed to write the checkpoint of step {step} in {Directory}: {exception.Message.Split('\n')[0]} {AdviseAfterWriteFailure()}",
+                exception);
         }
         catch
         {
             DeleteQuietly(temporary);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Returns what to do after a run file failed to be written, mostly because the disk is full: resume when a
+    /// checkpoint exists, otherwise start again, because a new run needs an empty folder.
+    /// </summary>
+    public string AdviseAfterWriteFailure()
+    {
+        var runDirectory = Path.GetDirectoryName(Directory)!;
+        return List().Count > 0
+            ? $"Free disk space, then run gansharp train --resume {runDirectory} to continue from the last checkpoint."
+            : $"Free disk space, then delete {runDirectory} and train again, because it has no checkpoint to resume from.";
     }
 
     /// <summary>
@@ -208,9 +217,10 @@ public sealed class CheckpointStore
         AsHelper(trainer.DiscriminatorOptimizer).load_state_dict(Path.Combine(checkpointPath, DiscriminatorOptimizerFileName));
         LoadRandomStates(Path.Combine(checkpointPath, RandomStateFileName), trainer);
 
-        if (trainer.Data is IdxImageDataSource images && state.ShufflePermutation is { } permutation)
+        RequireSamePointFile(checkpointPath, trainer.Data, state);
+        if (trainer.Data is IShuffledDataSource shuffled && state.ShufflePermutation is { } permutation)
         {
-            images.ShuffleState = (permutation, state.ShufflePosition);
+            shuffled.ShuffleState = (permutation, state.ShufflePosition);
         }
 
         var fixedNoise = trainer.FixedNoise;
@@ -232,6 +242,20 @@ public sealed class CheckpointStore
         return state;
     }
 
+    /// <summary>
+    /// Rejects a resume on a point file whose content changed since the checkpoint, because its minibatches would no
+    /// longer be those of the run.
+    /// </summary>
+    private static void RequireSamePointFile(string checkpointPath, IDataSource data, CheckpointState state)
+    {
+        if (data is PointFileDataSource file && state.DataFileSha256 is { } expected && file.FileSha256 != expected)
+        {
+            throw new InvalidDataException(
+                $"Cannot resume from {checkpointPath}: the point file {file.Source} changed since the checkpoint was written, "
+                + "because its SHA-256 differs. Restore the original file, or start a new run with gansharp train --out.");
+        }
+    }
+
     private static void WriteFiles(string folder, GanTrainer trainer, RunConfiguration configuration, MetricsLog metrics, double seconds)
     {
         trainer.Generator.save(Path.Combine(folder, TrainingRun.GeneratorFileName));
@@ -242,9 +266,9 @@ public sealed class CheckpointStore
 
         long[]? permutation = null;
         var position = 0;
-        if (trainer.Data is IdxImageDataSource images)
+        if (trainer.Data is IShuffledDataSource shuffled)
         {
-            (permutation, position) = images.ShuffleState;
+            (permutation, position) = shuffled.ShuffleState;
         }
 
         var state = new CheckpointState(
@@ -257,7 +281,8 @@ public sealed class CheckpointStore
             trainer.FixedNoise.shape,
             trainer.FixedNoise.data<float>().ToArray(),
             metrics.TheoryColumns,
-            metrics.Rows.ToArray());
+            metrics.Rows.ToArray(),
+            (trainer.Data as PointFileDataSource)?.FileSha256);
         File.WriteAllText(Path.Combine(folder, StateFileName), JsonSerializer.Serialize(state, StateJsonOptions));
         File.WriteAllText(Path.Combine(folder, TrainingRun.ConfigFileName), configuration.ToJson() + "\n");
 

@@ -19,7 +19,7 @@ namespace GanSharp.Training;
 /// <param name="SampleCount">Generated examples in each sample picture.</param>
 /// <param name="EvaluationInterval">
 /// Steps between measurements of the theory metrics (<c>jsd</c>, <c>c_of_g</c>, <c>d_star_error</c>) on point data;
-/// 0 turns them off. Image data has no theory metrics, so it needs 0.
+/// 0 turns them off. Image data and point files have no known density for these metrics, so they need 0.
 /// </param>
 /// <param name="PhaseSteps">
 /// Steps at which a 1-D run draws the phases figure, for example [0, 100, 1000, 3000]; null means
@@ -73,10 +73,10 @@ public sealed record RunConfiguration(
     public static RunConfiguration CreateDefault(string dataName, ModelDesign design = ModelDesign.Common, ModelKind kind = ModelKind.Mlp)
     {
         var isImage = dataName is DataOptions.Mnist or DataOptions.Idx;
-        if (!isImage && !BuiltInDistributions.Names.Contains(dataName))
+        if (!isImage && dataName != DataOptions.Points && !BuiltInDistributions.Names.Contains(dataName))
         {
             throw new ArgumentException(
-                $"Unknown --data '{dataName}': use mnist, idx (with --data-path), {string.Join(", ", BuiltInDistributions.Names)}.");
+                $"Unknown --data '{dataName}': use mnist, idx (with --data-path), points (with --data-path), {string.Join(", ", BuiltInDistributions.Names)}.");
         }
 
         if (isImage)
@@ -103,7 +103,9 @@ public sealed record RunConfiguration(
             LogInterval: 10,
             SampleInterval: 500,
             SampleCount: 2000,
-            EvaluationInterval: DefaultEvaluationInterval);
+
+            // A point file gives no density, which the theory metrics need.
+            EvaluationInterval: dataName == DataOptions.Points ? 0 : DefaultEvaluationInterval);
     }
 
     /// <summary>
@@ -140,10 +142,15 @@ public sealed record RunConfiguration(
             throw new ArgumentException("Missing --data-path: --data idx needs the path of an IDX image file.");
         }
 
-        if (Data.Name != DataOptions.Idx && Data.Path is not null)
+        if (Data.Name == DataOptions.Points && string.IsNullOrWhiteSpace(Data.Path))
+        {
+            throw new ArgumentException("Missing --data-path: --data points needs the path of a CSV file of points.");
+        }
+
+        if (Data.Name is not (DataOptions.Idx or DataOptions.Points) && Data.Path is not null)
         {
             throw new ArgumentException(
-                $"Invalid --data-path {Data.Path} with --data {Data.Name}: a data path is read only with --data idx. Add --data idx or drop --data-path.");
+                $"Invalid --data-path {Data.Path} with --data {Data.Name}: a data path is read only with --data idx or --data points. Add one of them or drop --data-path.");
         }
 
         if (Data.Name is not (DataOptions.Idx or DataOptions.Mnist) && Data.LabelsPath is not null)
@@ -199,10 +206,11 @@ public sealed record RunConfiguration(
             throw new ArgumentException($"Invalid --eval-interval {EvaluationInterval}: use a number of steps of at least 1, or 0 to turn the theory metrics off.");
         }
 
-        if (isImage && EvaluationInterval > 0)
+        var hasDensity = !isImage && Data.Name != DataOptions.Points;
+        if (!hasDensity && EvaluationInterval > 0)
         {
             throw new ArgumentException(
-                $"Invalid --eval-interval {EvaluationInterval} for --data {Data.Name}: the theory metrics need point data with a known density. Use 0 or leave it out.");
+                $"Invalid --eval-interval {EvaluationInterval} for --data {Data.Name}: the theory metrics need a built-in point distribution with a known density. Use 0 or leave it out.");
         }
 
         if (PhaseSteps is null || PhaseSteps.Length == 0)
@@ -210,10 +218,10 @@ public sealed record RunConfiguration(
             return;
         }
 
-        if (isImage || BuiltInDistributions.Create(Data.Name).Kind != DataKind.Points1D)
+        if (!hasDensity || BuiltInDistributions.Create(Data.Name).Kind != DataKind.Points1D)
         {
             throw new ArgumentException(
-                $"Invalid --phase-steps for --data {Data.Name}: the phases figure needs 1-D data, gaussian1d or mixture1d. Leave it out.");
+                $"Invalid --phase-steps for --data {Data.Name}: the phases figure needs a known 1-D density, gaussian1d or mixture1d. Leave it out.");
         }
 
         foreach (var step in PhaseSteps)

@@ -93,7 +93,7 @@ public sealed class TrainingRun
     public RunSummary Execute(Action<StepStatistics, double>? onStep = null, CancellationToken cancellationToken = default)
     {
         Configuration.Validate();
-        var data = DataSourceFactory.Create(Configuration.Data, Configuration.Model.Design);
+        var data = OpenData();
         try
         {
             using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
@@ -105,6 +105,20 @@ public sealed class TrainingRun
         finally
         {
             (data as IDisposable)?.Dispose();
+        }
+    }
+
+    private IDataSource OpenData()
+    {
+        try
+        {
+            return DataSourceFactory.Create(Configuration.Data, Configuration.Model.Design);
+        }
+        catch (FileNotFoundException exception) when (IsResume)
+        {
+            throw new FileNotFoundException(
+                $"Cannot resume {OutputDirectory}: {exception.Message} The run's {ConfigFileName} names this file under data.path, "
+                + "so put the file back or correct that path.", exception.FileName, exception);
         }
     }
 
@@ -186,7 +200,7 @@ public sealed class TrainingRun
 
         if (resumedFrom is null)
         {
-            SaveSamples(trainer, data, 0);
+            SaveSamples(trainer, data, 0, checkpoints);
         }
 
         // NOTE: a resumed 1-D run keeps the phase pictures drawn before the resume on disk, but phases.png shows only
@@ -239,14 +253,14 @@ public sealed class TrainingRun
 
             if (step % Configuration.SampleInterval == 0 || isLastStep)
             {
-                SaveSamples(trainer, data, step);
-                metrics.Save(metricsPath);
+                SaveSamples(trainer, data, step, checkpoints);
+                SaveMetrics(metrics, metricsPath, checkpoints);
                 lastMetricsSave = clock.Elapsed;
             }
             else if (clock.Elapsed - lastMetricsSave > MetricsSavePeriod)
             {
                 // A killed run then loses at most this much of metrics.csv, whatever the sample interval.
-                metrics.Save(metricsPath);
+                SaveMetrics(metrics, metricsPath, checkpoints);
                 lastMetricsSave = clock.Elapsed;
             }
 
@@ -264,10 +278,12 @@ public sealed class TrainingRun
             checkpoints.Write(trainer, Configuration, metrics, secondsBefore + clock.Elapsed.TotalSeconds);
         }
 
-        metrics.Save(metricsPath);
-        SaveCurves(metrics);
+        SaveMetrics(metrics, metricsPath, checkpoints);
+        WriteOrAdvise(Path.Combine(OutputDirectory, CurvesFileName), checkpoints, () => SaveCurves(metrics));
+
+        // NOTE: a failed write of the theory pictures gives only the system's message, without the advice of WriteOrAdvise.
         theory?.Finish(metrics);
-        SaveWeights(trainer);
+        SaveWeights(trainer, checkpoints);
         logger.LogInformation("Finished at step {Step} after {Seconds:F1} s", trainer.Step, secondsBefore + clock.Elapsed.TotalSeconds);
         return new RunSummary(OutputDirectory, trainer.Step, secondsBefore + clock.Elapsed.TotalSeconds, last,
             Completed: trainer.Step == Configuration.Training.Steps);
@@ -294,13 +310,34 @@ public sealed class TrainingRun
         ? "lower --lr-g and --lr-d, or try --optimizer adam."
         : "lower --lr-g and --lr-d, or try another --seed.";
 
-    private void SaveSamples(GanTrainer trainer, IDataSource data, int step)
+    private void SaveSamples(GanTrainer trainer, IDataSource data, int step, CheckpointStore checkpoints)
     {
         using var scope = NewDisposeScope();
         var generated = trainer.Generate(trainer.FixedNoise);
         var path = Path.Combine(OutputDirectory, SamplesFolderName, $"step-{step:D6}.png");
-        SamplePictures.Save(data, generated, Configuration.Model.Design, path, $"{data.Name}, step {step}");
+        WriteOrAdvise(path, checkpoints,
+            () => SamplePictures.Save(data, generated, Configuration.Model.Design, path, $"{data.Name}, step {step}"));
         logger.LogDebug("Wrote samples {Path}", path);
+    }
+
+    private static void SaveMetrics(MetricsLog metrics, string path, CheckpointStore checkpoints) =>
+        WriteOrAdvise(path, checkpoints, () => metrics.Save(path));
+
+    /// <summary>
+    /// Runs <paramref name="write"/> and turns an I/O failure, mostly a full disk, into a message that names the file and
+    /// says how to continue. The atomic writes leave the previous content of the file in place.
+    /// </summary>
+    private static void WriteOrAdvise(string path, CheckpointStore checkpoints, Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException exception)
+        {
+            throw new IOException(
+                $"Failed to write {path}: {exception.Message.Split('\n')[0]} {checkpoints.AdviseAfterWriteFailure()}", exception);
+        }
     }
 
     private void SaveCurves(MetricsLog metrics)
@@ -322,9 +359,11 @@ public sealed class TrainingRun
             "Training curves", referenceValue: Math.Log(4), referenceLabel: "ln 4 = loss of D at equilibrium", yLabel: "value");
     }
 
-    private void SaveWeights(GanTrainer trainer)
+    private void SaveWeights(GanTrainer trainer, CheckpointStore checkpoints)
     {
-        ModuleFiles.Save(trainer.Generator, Path.Combine(OutputDirectory, GeneratorFileName));
-        ModuleFiles.Save(trainer.Discriminator, Path.Combine(OutputDirectory, DiscriminatorFileName));
+        var generatorPath = Path.Combine(OutputDirectory, GeneratorFileName);
+        WriteOrAdvise(generatorPath, checkpoints, () => ModuleFiles.Save(trainer.Generator, generatorPath));
+        var discriminatorPath = Path.Combine(OutputDirectory, DiscriminatorFileName);
+        WriteOrAdvise(discriminatorPath, checkpoints, () => ModuleFiles.Save(trainer.Discriminator, discriminatorPath));
     }
 }

@@ -119,6 +119,46 @@ public sealed class InvalidInputTests : IDisposable
 
     /// <summary>Runs train into <see cref="RunFolder"/> and checks the error and that the folder was not created.</summary>
     /// <returns>The error message.</returns>
+    [Theory]
+    [InlineData("x,y\n1,2\nNaN,3\n", "line 3, column 1 has the value NaN, but NaN and infinite values cannot be trained on")]
+    [InlineData("1\n2\n-inf\n", "line 3, column 1 has the value -inf")]
+    [InlineData("1,2\n3\n", "line 2 has 1 columns but line 1 has 2")]
+    [InlineData("1,2\n3,x4\n", "line 2, column 2 has the non-numeric value 'x4'")]
+    [InlineData("1,2,3\n", "only 1-D and 2-D points are supported")]
+    [InlineData("x\n", "only a header line and no points")]
+    public void BadPointFile_IsRejected(string content, string expected)
+    {
+        var points = files.Write("points.csv", System.Text.Encoding.UTF8.GetBytes(content));
+
+        var message = AssertRejected(expected, "--data", "points", "--data-path", points, "--steps", "5");
+
+        Assert.Contains($"Invalid point file {points}: ", message);
+    }
+
+    [Fact]
+    public void MissingPointFile_IsRejected()
+    {
+        var missing = Path.Combine(files.Directory, "missing.csv");
+
+        AssertRejected($"Point file not found: {missing}", "--data", "points", "--data-path", missing);
+    }
+
+    [Fact]
+    public void PointsWithoutDataPath_IsRejected()
+    {
+        AssertRejected("Missing --data-path: --data points needs the path of a CSV file of points", "--data", "points");
+    }
+
+    [Theory]
+    [InlineData("--eval-interval", "100", "Invalid --eval-interval 100 for --data points")]
+    [InlineData("--phase-steps", "0,5", "Invalid --phase-steps for --data points")]
+    public void TheoryOptionWithPointFile_IsRejected(string option, string value, string expected)
+    {
+        var points = files.Write("points.csv", "1\n2\n3\n"u8.ToArray());
+
+        AssertRejected(expected, "--data", "points", "--data-path", points, "--steps", "5", option, value);
+    }
+
     private string AssertRejected(string expectedInMessage, params string[] trainArguments)
     {
         var result = RunTrain(RunFolder, trainArguments);

@@ -45,6 +45,64 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Resume_PointFileMatchesStraightRunBitwise()
+    {
+        // 37 points and minibatches of 16 put the stop at step 50 in the middle of an epoch, so the shuffle position
+        // must come back from the checkpoint.
+        var configuration = PointFileConfiguration(WriteRingFile(37), steps: 100);
+        var straight = directory.File("straight");
+        new TrainingRun(configuration, straight).Execute();
+
+        var resumed = directory.File("resumed");
+        using (var stop = new CancellationTokenSource())
+        {
+            var first = new TrainingRun(configuration, resumed).Execute((statistics, _) =>
+            {
+                if (statistics.Step == 50)
+                {
+                    stop.Cancel();
+                }
+            }, stop.Token);
+            Assert.Equal(50, first.Steps);
+        }
+
+        var second = TrainingRun.OpenForResume(resumed).Execute();
+
+        Assert.True(second.Completed);
+        AssertSameParameters(straight, resumed);
+        Assert.Equal(MetricsWithoutSeconds(straight), MetricsWithoutSeconds(resumed));
+    }
+
+    [Fact]
+    public void Resume_RejectsEditedPointFile()
+    {
+        var points = WriteRingFile(37);
+        var configuration = PointFileConfiguration(points, steps: 20);
+        var folder = directory.File("run");
+        new TrainingRun(configuration, folder).Execute();
+        File.AppendAllText(points, "0.5,0.5\n");
+
+        var exception = Assert.Throws<InvalidDataException>(() => TrainingRun.OpenForResume(folder, steps: 40).Execute());
+
+        Assert.Contains($"the point file {points} changed since the checkpoint was written", exception.Message);
+        Assert.Contains("Restore the original file", exception.Message);
+    }
+
+    [Fact]
+    public void Resume_NamesMissingPointFile()
+    {
+        var points = WriteRingFile(37);
+        var folder = directory.File("run");
+        new TrainingRun(PointFileConfiguration(points, steps: 20), folder).Execute();
+        File.Delete(points);
+
+        var exception = Assert.Throws<FileNotFoundException>(() => TrainingRun.OpenForResume(folder, steps: 40).Execute());
+
+        Assert.Contains($"Point file not found: {points}", exception.Message);
+        Assert.Contains("config.json names this file under data.path", exception.Message);
+    }
+
+    [Fact]
     public void Resume_ImagesWithDropoutMatchBitwise()
     {
         // Dropout draws from torch's global generator and minibatches from the shuffled epoch of the image source,
@@ -206,6 +264,33 @@ public sealed class CheckpointTests : IDisposable
             PhaseSteps = [],
             CheckpointInterval = 60,
         };
+    }
+
+    /// <summary>A 2-D run on a point file, with a checkpoint every 30 steps.</summary>
+    private static RunConfiguration PointFileConfiguration(string path, int steps)
+    {
+        var defaults = RunConfiguration.CreateDefault("points");
+        return defaults with
+        {
+            Data = new DataOptions("points", path),
+            Training = defaults.Training with { Steps = steps, BatchSize = 16, Seed = 11 },
+            SampleInterval = 1000,
+            SampleCount = 50,
+            CheckpointInterval = 30,
+        };
+    }
+
+    /// <summary>Writes <paramref name="count"/> points on the unit circle as a CSV file with a header.</summary>
+    private string WriteRingFile(int count)
+    {
+        var path = directory.File("ring.csv");
+        var lines = Enumerable.Range(0, count).Select(index =>
+        {
+            var angle = 2 * Math.PI * index / count;
+            return FormattableString.Invariant($"{Math.Cos(angle):R},{Math.Sin(angle):R}");
+        });
+        File.WriteAllLines(path, ["x,y", .. lines]);
+        return path;
     }
 
     private static void AssertSameParameters(string expectedFolder, string actualFolder)

@@ -30,6 +30,32 @@ public sealed class RunConfigurationTests
     }
 
     [Fact]
+    public void PointFile_HasNoTheoryMetricsByDefault()
+    {
+        var defaults = RunConfiguration.CreateDefault("points");
+        var configuration = defaults with { Data = defaults.Data with { Path = "ring.csv" } };
+
+        configuration.Validate();
+
+        Assert.Equal(0, configuration.EvaluationInterval);
+        Assert.Equal([64, 64], configuration.Model.GeneratorHidden);
+        Assert.Equal(256, configuration.Training.BatchSize);
+    }
+
+    [Fact]
+    public void PointFile_RejectsEvaluationInterval()
+    {
+        var defaults = RunConfiguration.CreateDefault("points");
+        var configuration = defaults with { Data = defaults.Data with { Path = "ring.csv" }, EvaluationInterval = 50 };
+
+        var exception = Assert.Throws<ArgumentException>(configuration.Validate);
+
+        Assert.Equal(
+            "Invalid --eval-interval 50 for --data points: the theory metrics need a built-in point distribution with a known density. Use 0 or leave it out.",
+            exception.Message);
+    }
+
+    [Fact]
     public void DataPath_RejectedWithoutIdx()
     {
         var defaults = RunConfiguration.CreateDefault("ring8");

@@ -57,6 +57,62 @@ public sealed class TrainingRunTests : IDisposable
         Assert.NotEqual(WithoutSeconds(first).Skip(1), WithoutSeconds(other).Skip(1));
     }
 
+    // A folder created where a run file goes makes its write fail with an IOException, as a full disk does.
+    [Theory]
+    [InlineData("samples/step-000020.png", 20)]
+    [InlineData(TrainingRun.MetricsFileName, 20)]
+    [InlineData(TrainingRun.GeneratorFileName, 30)]
+    public void WriteFailure_AdvisesResume(string blockedFile, int blockedAtStep)
+    {
+        var folder = directory.File("run");
+        var run = new TrainingRun(WriteFailureConfiguration(), folder)
+        {
+            AfterIteration = trainer => BlockAtStep(trainer, blockedAtStep, Path.Combine(folder, blockedFile)),
+        };
+
+        var exception = Assert.Throws<IOException>(() => run.Execute());
+
+        Assert.StartsWith($"Failed to write {Path.Combine(folder, blockedFile)}: ", exception.Message);
+        Assert.EndsWith($"Free disk space, then run gansharp train --resume {folder} to continue from the last checkpoint.", exception.Message);
+        Assert.DoesNotContain('\n', exception.Message);
+    }
+
+    [Fact]
+    public void WriteFailure_BeforeCheckpointAdvisesNewRun()
+    {
+        var folder = directory.File("run");
+        var blocked = Path.Combine(folder, TrainingRun.MetricsFileName);
+        var configuration = WriteFailureConfiguration() with { CheckpointInterval = 1000 };
+        var run = new TrainingRun(configuration, folder) { AfterIteration = trainer => BlockAtStep(trainer, 20, blocked) };
+
+        var exception = Assert.Throws<IOException>(() => run.Execute());
+
+        Assert.StartsWith($"Failed to write {blocked}: ", exception.Message);
+        Assert.EndsWith($"Free disk space, then delete {folder} and train again, because it has no checkpoint to resume from.", exception.Message);
+    }
+
+    /// <summary>30 steps of ring8 with samples and metrics.csv written every 20 steps and a checkpoint every 10.</summary>
+    private static RunConfiguration WriteFailureConfiguration()
+    {
+        var defaults = RunConfiguration.CreateDefault("ring8");
+        return defaults with
+        {
+            Training = defaults.Training with { Steps = 30, BatchSize = 32 },
+            SampleInterval = 20,
+            SampleCount = 50,
+            EvaluationInterval = 0,
+            CheckpointInterval = 10,
+        };
+    }
+
+    private static void BlockAtStep(GanTrainer trainer, int step, string path)
+    {
+        if (trainer.Step == step)
+        {
+            Directory.CreateDirectory(path);
+        }
+    }
+
     /// <summary>Trains 200 steps of N(3, 0.5²) into a new folder and returns the lines of metrics.csv.</summary>
     private string[] RunMetrics(string folderName, long seed)
     {
