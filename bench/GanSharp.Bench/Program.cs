@@ -8,8 +8,8 @@ using static TorchSharp.torch;
 // Usage: GanSharp.Bench list
 //        GanSharp.Bench run NAME [--threads N] [--repeats R] [--seconds S] [--warmup S]
 //        GanSharp.Bench overhead [--threads N]
-// "run" times one benchmark and prints one JSON line; run each benchmark in a process of its own so that its
-// peak resident memory is its own.
+// "run" times one benchmark and prints one JSON line. Run each benchmark in a process of its own, because the peak
+// resident memory of a process covers everything it ran.
 GanSharp.Runtime.TorchNativeLoader.EnsureLoaded();
 if (args is ["list"])
 {

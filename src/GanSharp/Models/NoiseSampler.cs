@@ -16,7 +16,7 @@ public static class NoiseSampler
 
     /// <summary>
     /// Overwrites <paramref name="noise"/>, a float32 tensor on the CPU, with fresh noise. For the same generator
-    /// state it holds the same numbers as <see cref="Sample"/> returns.
+    /// state it contains the same numbers as <see cref="Sample"/> returns.
     /// </summary>
     public static void Fill(NoisePrior prior, Tensor noise, Generator generator)
     {

@@ -22,7 +22,7 @@ public sealed class GanTrainer : IDisposable
     // Noise z of each step, drawn in place so that no step allocates it.
     private readonly Tensor noise;
 
-    // What the latest iteration measured, kept as tensors until ReadStatistics reads them.
+    // Statistics of the latest iteration, kept as tensors until ReadStatistics reads them.
     private Tensor? lastLossD;
     private Tensor? lastLossG;
     private Tensor? lastRealLogits;
