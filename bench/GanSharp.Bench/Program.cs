@@ -99,6 +99,8 @@ namespace GanSharp.Bench
         double RssAfterWarmUpMib,
         double RssAtEndMib,
         double[] RssByRepeatMib,
+        long LiveTensorsAfterWarmUp,
+        long LiveTensorsAtEnd,
         double ManagedBytesPerStep,
         double CpuMillisecondsPerStep,
         long Steps);
@@ -122,6 +124,8 @@ namespace GanSharp.Bench
             }
 
             var residentAfterWarmUp = ProcessMemory.ResidentMiB();
+            var liveTensors = TorchSharp.DisposeScopeManager.Statistics.TensorStatistics;
+            var liveAfterWarmUp = liveTensors.ThreadTotalLiveCount;
             var rates = new List<double>();
             var residentByRepeat = new List<double>();
             long timedSteps = 0;
@@ -143,6 +147,7 @@ namespace GanSharp.Bench
 
             var allocatedPerStep = (double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / timedSteps;
             var processorTimePerStep = (Process.GetCurrentProcess().TotalProcessorTime - processorTimeBefore).TotalMilliseconds / timedSteps;
+            var liveAtEnd = liveTensors.ThreadTotalLiveCount;
             var peakResident = ProcessMemory.PeakResidentMiB();
             var residentAtEnd = ProcessMemory.ResidentMiB();
             var matrixProduct = MatrixProductRate.Measure();
@@ -154,7 +159,7 @@ namespace GanSharp.Bench
                 rate.Median, rate.LowerQuartile, rate.UpperQuartile,
                 benchmark.ReportsImages ? rate.Median * training.BatchSize : null,
                 flopsPerStep / 1e9, rate.Median * flopsPerStep / 1e9, matrixProduct.Median,
-                peakResident, residentAfterWarmUp, residentAtEnd, residentByRepeat.ToArray(), allocatedPerStep, processorTimePerStep, timedSteps);
+                peakResident, residentAfterWarmUp, residentAtEnd, residentByRepeat.ToArray(), liveAfterWarmUp, liveAtEnd, allocatedPerStep, processorTimePerStep, timedSteps);
         }
 
         /// <summary>Trains one log interval and reads the statistics of its last step, as a training run does.</summary>
