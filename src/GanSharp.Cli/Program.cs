@@ -6,7 +6,9 @@ var root = new RootCommand("GanSharp: train generative adversarial networks and 
     TrainCommand.Create(),
     SampleCommand.Create(),
     TheoryCommand.Create(),
+    ReportCommand.Create(),
 };
+root.Options.Add(CommonOptions.Verbose);
 
 var parseResult = root.Parse(args);
 if (parseResult.Errors.Count > 0)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GanSharp.Training;
 using System.Globalization;
 using GanSharp.Theory;
+using Spectre.Console;
 
 namespace GanSharp.Cli;
 
@@ -50,10 +51,10 @@ internal static class TheoryCommand
         var output = TheoryExperiments.PrepareOutputDirectory(requestedOutput);
         Console.WriteLine($"Running the theory demonstrations with seed {seed} (about 10 to 30 s on 2 cores)...");
 
-        var report = TheoryExperiments.Run(output, seed);
+        var report = TheoryExperiments.Run(output, seed, ConsoleLogger.Create(parseResult.GetValue(CommonOptions.Verbose)));
 
         Console.WriteLine();
-        Console.WriteLine(FormatTable(report));
+        WriteTable(report);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Wrote {TheoryReport.JsonFileName}, {TheoryReport.MarkdownFileName} and {report.Figures.Count} figures to {output} in {report.Seconds:F0} s."));
@@ -67,8 +68,44 @@ internal static class TheoryCommand
         return ExitCodes.TargetMissed;
     }
 
+    /// <summary>Prints the targets as a Spectre.Console table on a terminal, and as plain aligned columns otherwise.</summary>
+    private static void WriteTable(TheoryReport report)
+    {
+        if (!Terminal.IsInteractive)
+        {
+            Console.WriteLine(FormatTable(report));
+            return;
+        }
+
+        var rows = TableRows(report);
+        var table = new Table();
+        foreach (var header in rows[0])
+        {
+            table.AddColumn(header);
+        }
+
+        foreach (var row in rows.Skip(1))
+        {
+            var met = row[^1] == "yes";
+            table.AddRow(row.Select((cell, column) => column == row.Length - 1
+                ? new Markup(Markup.Escape(cell), new Style(met ? Color.Green : Color.Red))
+                : new Markup(Markup.Escape(cell))));
+        }
+
+        AnsiConsole.Write(table);
+    }
+
     /// <summary>Formats one row per target: the quantity, its value, its limit and whether it was met.</summary>
     internal static string FormatTable(TheoryReport report)
+    {
+        var rows = TableRows(report);
+
+        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
+        return string.Join('\n', rows.Select(row =>
+            string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd()));
+    }
+
+    private static List<string[]> TableRows(TheoryReport report)
     {
         var rows = new List<string[]> { new[] { "target", "quantity", "value", "limit", "met" } };
         rows.AddRange(report.Targets.Select(target => new[]
@@ -79,9 +116,6 @@ internal static class TheoryCommand
             "<= " + target.Limit.ToString("G4", CultureInfo.InvariantCulture),
             target.Met ? "yes" : "NO",
         }));
-
-        var widths = Enumerable.Range(0, rows[0].Length).Select(column => rows.Max(row => row[column].Length)).ToArray();
-        return string.Join('\n', rows.Select(row =>
-            string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd()));
+        return rows;
     }
 }

@@ -9,10 +9,14 @@ namespace GanSharp.Cli;
 /// <summary><c>gansharp train</c>: trains a GAN with Algorithm 1 and writes a run folder.</summary>
 internal static class TrainCommand
 {
-    private static readonly Option<string> Data = new("--data")
+    private static readonly Option<string?> Config = new("--config")
     {
-        Description = "Real data: mnist (the bundled 10,000 digits), idx (an IDX file given by --data-path), points (a CSV file of 1-D or 2-D points given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
-        DefaultValueFactory = _ => "mnist",
+        Description = "Read the options from a JSON file in the format of a run's config.json; a partial file gets the defaults for its data, and options given on the command line override the file.",
+    };
+
+    private static readonly Option<string?> Data = new("--data")
+    {
+        Description = "Real data: mnist (the bundled 10,000 digits, default), idx (an IDX file given by --data-path), points (a CSV file of 1-D or 2-D points given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
     };
 
     private static readonly Option<string?> DataPath = new("--data-path")
@@ -99,7 +103,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
-            Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
+            Config, Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
             Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
             EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
         };
@@ -109,7 +113,7 @@ internal static class TrainCommand
 
     private static int Execute(ParseResult parseResult)
     {
-        var logger = new ConsoleWarningLogger();
+        var logger = ConsoleLogger.Create(parseResult.GetValue(CommonOptions.Verbose));
         var run = parseResult.GetValue(Resume) is { } resumeFolder
             ? OpenForResume(parseResult, resumeFolder, logger)
             : CreateRun(parseResult, logger);
@@ -128,12 +132,10 @@ internal static class TrainCommand
             cancellation.Cancel();
         });
 
-        var progress = new ProgressBar(configuration.Training.Steps);
-        var summary = run.Execute(progress.Report, cancellation.Token);
-
+        var summary = TrainingDisplay.Track(configuration.Training.Steps, onStep => run.Execute(onStep, cancellation.Token));
         if (summary.Completed)
         {
-            Console.WriteLine($"Trained {summary.Steps} steps in {summary.Seconds:F0} s. Run folder: {summary.OutputDirectory}");
+            TrainingDisplay.ShowFinished(summary);
             return ExitCodes.Success;
         }
 
@@ -142,7 +144,7 @@ internal static class TrainCommand
         return ExitCodes.Interrupted;
     }
 
-    private static TrainingRun CreateRun(ParseResult parseResult, ConsoleWarningLogger logger)
+    private static TrainingRun CreateRun(ParseResult parseResult, ConsoleLogger logger)
     {
         var configuration = BuildConfiguration(parseResult);
         var output = parseResult.GetValue(Output)
@@ -156,11 +158,11 @@ internal static class TrainCommand
     }
 
     /// <summary>Opens a run folder to continue; every option other than --steps is rejected, because config.json fixes them.</summary>
-    private static TrainingRun OpenForResume(ParseResult parseResult, string folder, ConsoleWarningLogger logger)
+    private static TrainingRun OpenForResume(ParseResult parseResult, string folder, ConsoleLogger logger)
     {
         var given = parseResult.CommandResult.Children
             .OfType<System.CommandLine.Parsing.OptionResult>()
-            .Where(result => !result.Implicit && result.Option != Resume && result.Option != Steps)
+            .Where(result => !result.Implicit && result.Option != Resume && result.Option != Steps && result.Option != CommonOptions.Verbose)
             .Select(result => result.Option.Name)
             .ToArray();
         if (given.Length > 0)
@@ -177,60 +179,111 @@ internal static class TrainCommand
         return TrainingRun.OpenForResume(folder, parseResult.GetValue(Steps), logger);
     }
 
-    /// <summary>Applies the options given on the command line over the defaults for the chosen data.</summary>
+    /// <summary>
+    /// Applies the options given on the command line over the <c>--config</c> file, or over the defaults for the
+    /// chosen data when there is no file.
+    /// </summary>
     internal static RunConfiguration BuildConfiguration(ParseResult parseResult)
     {
-        var requestedDesign = parseResult.GetValue(Design) is { } designName ? ParseDesign(designName) : ModelDesign.Common;
-        var requestedKind = parseResult.GetValue(Model) is { } kindName ? ParseModelKind(kindName) : ModelKind.Mlp;
-        var defaults = RunConfiguration.CreateDefault(parseResult.GetValue(Data)!.Trim().ToLowerInvariant(), requestedDesign, requestedKind);
-        var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : defaults.Training.Optimizer;
-        var defaultLearningRate = optimizer == OptimizerKind.Sgd ? 0.01 : defaults.Training.LearningRateG;
+        var requestedDesign = parseResult.GetValue(Design) is { } designName ? ParseDesign(designName) : (ModelDesign?)null;
+        var requestedKind = parseResult.GetValue(Model) is { } kindName ? ParseModelKind(kindName) : (ModelKind?)null;
+        var dataName = parseResult.GetValue(Data)?.Trim().ToLowerInvariant();
+        var basis = parseResult.GetValue(Config) is { } configPath
+            ? RunConfigurationFile.Read(configPath)
+            : RunConfiguration.CreateDefault(dataName ?? DataOptions.Mnist, requestedDesign ?? ModelDesign.Common, requestedKind ?? ModelKind.Mlp);
+        var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : basis.Training.Optimizer;
 
-        var model = defaults.Model with
+        // Switching to SGD on the command line without a learning rate gets SGD's default rate.
+        var basisLearningRateG = basis.Training.LearningRateG;
+        var basisLearningRateD = basis.Training.LearningRateD;
+        if (optimizer == OptimizerKind.Sgd && basis.Training.Optimizer != OptimizerKind.Sgd)
         {
-            Design = requestedDesign,
-            LatentDim = parseResult.GetValue(LatentDim) ?? defaults.Model.LatentDim,
-            GeneratorHidden = ParseWidths(parseResult.GetValue(GeneratorHidden), "--g-hidden") ?? defaults.Model.GeneratorHidden,
-            DiscriminatorHidden = ParseWidths(parseResult.GetValue(DiscriminatorHidden), "--d-hidden") ?? defaults.Model.DiscriminatorHidden,
-            Dropout = parseResult.GetValue(Dropout) ?? defaults.Model.Dropout,
+            basisLearningRateG = basisLearningRateD = 0.01;
+        }
+
+        var model = basis.Model with
+        {
+            Design = requestedDesign ?? basis.Model.Design,
+            Kind = requestedKind ?? basis.Model.Kind,
+            LatentDim = parseResult.GetValue(LatentDim) ?? basis.Model.LatentDim,
+            GeneratorHidden = ParseWidths(parseResult.GetValue(GeneratorHidden), "--g-hidden") ?? basis.Model.GeneratorHidden,
+            DiscriminatorHidden = ParseWidths(parseResult.GetValue(DiscriminatorHidden), "--d-hidden") ?? basis.Model.DiscriminatorHidden,
+            Dropout = parseResult.GetValue(Dropout) ?? basis.Model.Dropout,
             NoisePrior = parseResult.GetValue(Noise) switch
             {
                 "uniform" => NoisePrior.Uniform,
                 "normal" => NoisePrior.Normal,
-                _ => defaults.Model.NoisePrior,
+                _ => basis.Model.NoisePrior,
             },
         };
 
-        var training = defaults.Training with
+        var training = basis.Training with
         {
-            Steps = parseResult.GetValue(Steps) ?? defaults.Training.Steps,
-            K = parseResult.GetValue(K) ?? defaults.Training.K,
-            BatchSize = parseResult.GetValue(BatchSize) ?? defaults.Training.BatchSize,
-            Objective = parseResult.GetValue(Objective) == "minimax" ? GeneratorObjective.Minimax : GeneratorObjective.NonSaturating,
+            Steps = parseResult.GetValue(Steps) ?? basis.Training.Steps,
+            K = parseResult.GetValue(K) ?? basis.Training.K,
+            BatchSize = parseResult.GetValue(BatchSize) ?? basis.Training.BatchSize,
+            Objective = parseResult.GetValue(Objective) switch
+            {
+                "minimax" => GeneratorObjective.Minimax,
+                "non-saturating" => GeneratorObjective.NonSaturating,
+                _ => basis.Training.Objective,
+            },
             Optimizer = optimizer,
-            LearningRateG = parseResult.GetValue(LearningRateG) ?? defaultLearningRate,
-            LearningRateD = parseResult.GetValue(LearningRateD) ?? defaultLearningRate,
-            Momentum = parseResult.GetValue(Momentum) ?? defaults.Training.Momentum,
-            Beta1 = parseResult.GetValue(Beta1) ?? defaults.Training.Beta1,
-            Seed = parseResult.GetValue(Seed) ?? defaults.Training.Seed,
-            Device = parseResult.GetValue(Device) ?? defaults.Training.Device,
+            LearningRateG = parseResult.GetValue(LearningRateG) ?? basisLearningRateG,
+            LearningRateD = parseResult.GetValue(LearningRateD) ?? basisLearningRateD,
+            Momentum = parseResult.GetValue(Momentum) ?? basis.Training.Momentum,
+            Beta1 = parseResult.GetValue(Beta1) ?? basis.Training.Beta1,
+            Seed = parseResult.GetValue(Seed) ?? basis.Training.Seed,
+            Device = parseResult.GetValue(Device) ?? basis.Training.Device,
         };
 
-        var configuration = defaults with
+        var configuration = basis with
         {
             // Full paths in config.json let --resume find the files from any working folder.
-            Data = new DataOptions(defaults.Data.Name, FullPath(parseResult.GetValue(DataPath)), FullPath(parseResult.GetValue(LabelsPath))),
+            Data = new DataOptions(
+                dataName ?? basis.Data.Name,
+                FullPath(parseResult.GetValue(DataPath) ?? basis.Data.Path),
+                FullPath(parseResult.GetValue(LabelsPath) ?? basis.Data.LabelsPath)),
             Model = model,
             Training = training,
-            LogInterval = parseResult.GetValue(LogInterval) ?? defaults.LogInterval,
-            SampleInterval = parseResult.GetValue(SampleInterval) ?? defaults.SampleInterval,
-            EvaluationInterval = parseResult.GetValue(EvaluationInterval) ?? defaults.EvaluationInterval,
-            PhaseSteps = ParsePhaseSteps(parseResult.GetValue(PhaseSteps)) ?? defaults.PhaseSteps,
-            CheckpointInterval = parseResult.GetValue(CheckpointInterval) ?? defaults.CheckpointInterval,
-            KeepCheckpoints = parseResult.GetValue(KeepCheckpoints) ?? defaults.KeepCheckpoints,
+            LogInterval = parseResult.GetValue(LogInterval) ?? basis.LogInterval,
+            SampleInterval = parseResult.GetValue(SampleInterval) ?? basis.SampleInterval,
+            EvaluationInterval = parseResult.GetValue(EvaluationInterval) ?? basis.EvaluationInterval,
+            PhaseSteps = ParsePhaseSteps(parseResult.GetValue(PhaseSteps)) ?? basis.PhaseSteps,
+            CheckpointInterval = parseResult.GetValue(CheckpointInterval) ?? basis.CheckpointInterval,
+            KeepCheckpoints = parseResult.GetValue(KeepCheckpoints) ?? basis.KeepCheckpoints,
         };
-        configuration.Validate();
+        ValidateWithSource(configuration, basis, parseResult.GetValue(Config));
         return configuration;
+    }
+
+    /// <summary>
+    /// Validates the final configuration. When the invalid value came from the <c>--config</c> file rather than from
+    /// an option, the message also names the file.
+    /// </summary>
+    private static void ValidateWithSource(RunConfiguration configuration, RunConfiguration basis, string? configPath)
+    {
+        try
+        {
+            configuration.Validate();
+        }
+        catch (ArgumentException exception) when (configPath is not null && FailsWithSameMessage(basis, exception.Message))
+        {
+            throw new ArgumentException($"{exception.Message} The value comes from the configuration file {Path.GetFullPath(configPath)}.", exception);
+        }
+    }
+
+    private static bool FailsWithSameMessage(RunConfiguration basis, string message)
+    {
+        try
+        {
+            basis.Validate();
+            return false;
+        }
+        catch (ArgumentException exception)
+        {
+            return exception.Message == message;
+        }
     }
 
     private static string? FullPath(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path);

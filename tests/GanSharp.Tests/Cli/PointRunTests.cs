@@ -72,6 +72,33 @@ public sealed class PointRunTests(PointRunFixture run) : IClassFixture<PointRunF
     }
 
     [Fact]
+    public void Report_WritesSelfContainedPage()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+        var output = run.TemporaryFile("report.html");
+
+        var result = CliProcess.Run("report", "--run", run.Folder, "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"Wrote {output}", result.StandardOutput);
+        var html = File.ReadAllText(output);
+        Assert.Contains("<img src=\"data:image/png;base64,", html);
+        Assert.Contains("<th>jsd</th>", html);
+    }
+
+    [Fact]
+    public void Report_FolderWithoutRunRejected()
+    {
+        var folder = run.TemporaryFile("empty");
+        Directory.CreateDirectory(folder);
+
+        var result = CliProcess.Run("report", "--run", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Not a run folder", result.StandardError);
+    }
+
+    [Fact]
     public void Sample_PngForPointsIsRejected()
     {
         Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
