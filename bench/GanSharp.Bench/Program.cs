@@ -162,7 +162,9 @@ namespace GanSharp.Bench
                 peakResident, residentAfterWarmUp, residentAtEnd, residentByRepeat.ToArray(), liveAfterWarmUp, liveAtEnd, allocatedPerStep, processorTimePerStep, timedSteps);
         }
 
-        /// <summary>Trains one log interval and reads the statistics of its last step, as a training run does.</summary>
+        /// <summary>
+        /// Trains one log interval, reads the statistics of its last step and trims the C heap, as a training run does.
+        /// </summary>
         private static int TrainLogInterval(GanTrainer trainer)
         {
             for (var step = 0; step < BenchmarkCase.LogInterval; step++)
@@ -171,6 +173,7 @@ namespace GanSharp.Bench
             }
 
             trainer.ReadStatistics();
+            GanSharp.Runtime.NativeHeap.Trim();
             return BenchmarkCase.LogInterval;
         }
 

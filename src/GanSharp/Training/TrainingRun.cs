@@ -249,6 +249,9 @@ public sealed class TrainingRun
             {
                 discriminatorWin.Observe(last);
                 onStep?.Invoke(last, seconds);
+
+                // Without this, freed libtorch temporaries stay resident and the process grows over the run.
+                NativeHeap.Trim();
             }
 
             if (step % Configuration.SampleInterval == 0 || isLastStep)
