@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace GanSharp.Runtime;
 
-/// <summary>Returns memory that libtorch has freed to the operating system, on Linux with glibc.</summary>
+/// <summary>Gives memory that libtorch has freed back to the operating system, on Linux with glibc.</summary>
 /// <remarks>
 /// glibc raises its mmap threshold each time a large block is freed, so later tensors of that size come from the heap
 /// instead of their own mappings. Freed heap memory stays resident, and a DCGAN step, whose temporaries have many

@@ -38,7 +38,7 @@ public sealed class ConsoleOutputTests : IDisposable
     }
 
     [Fact]
-    public void RedirectedOutput_LineAtFirstRowPastEachTenth()
+    public void RedirectedOutput_LinesAtLogRows()
     {
         var output = directory.File("rows");
 
