@@ -16,12 +16,22 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Data = new("--data")
     {
-        Description = "Real data: mnist (the bundled 10,000 digits, default), idx (an IDX file given by --data-path), points (a CSV file of 1-D or 2-D points given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
+        Description = "Real data: mnist (the bundled 10,000 digits, default), idx (an IDX file given by --data-path), folder (a folder of PNG and JPEG files given by --data-path), points (a CSV file of 1-D or 2-D points given by --data-path), gaussian1d, mixture1d, ring8 or grid25.",
     };
 
     private static readonly Option<string?> DataPath = new("--data-path")
     {
-        Description = "IDX image file for --data idx (raw, or gzip when the name ends in .gz), or CSV file for --data points (one point per line, 1 or 2 comma-separated numbers, optional header line).",
+        Description = "IDX image file for --data idx (raw, or gzip when the name ends in .gz), the image folder for --data folder, or CSV file for --data points (one point per line, 1 or 2 comma-separated numbers, optional header line).",
+    };
+
+    private static readonly Option<int?> ImageSize = new("--image-size")
+    {
+        Description = $"Side in pixels that --data folder images are scaled (short side) and centre-cropped to (default {DataOptions.DefaultFolderImageSize}).",
+    };
+
+    private static readonly Option<int?> Channels = new("--channels")
+    {
+        Description = $"Channels of --data folder images: 1 (grey) or 3 (colour, default {DataOptions.DefaultFolderChannels}).",
     };
 
     private static readonly Option<string?> LabelsPath = new("--labels-path")
@@ -29,7 +39,7 @@ internal static class TrainCommand
         Description = "Optional IDX label file matching --data-path.",
     };
 
-    private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 10000 for images, 3000 for points)." };
+    private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 10000 for images with the MLP, 3000 for images with the DCGAN and for points)." };
     private static readonly Option<int?> K = new("--k") { Description = "Discriminator steps per generator step (default 1)." };
     private static readonly Option<int?> BatchSize = new("--batch-size") { Description = "Minibatch size m (default: 64 for images, 256 for points)." };
     private static readonly Option<int?> LatentDim = new("--latent-dim") { Description = "Dimension of the noise z (default: 100 for images, 8 for points)." };
@@ -52,8 +62,18 @@ internal static class TrainCommand
 
     private static readonly Option<string?> Model = new Option<string?>("--model")
     {
-        Description = "Architecture of both networks: mlp (default, multilayer perceptrons of the --design family).",
-    }.AcceptOnlyFromAmong("mlp");
+        Description = "Architecture of both networks: mlp (default, multilayer perceptrons of the --design family) or dcgan (convolutional, for images).",
+    }.AcceptOnlyFromAmong("mlp", "dcgan");
+
+    private static readonly Option<int?> GeneratorWidth = new("--g-width")
+    {
+        Description = $"DCGAN generator feature maps in its last hidden block, doubled at each block towards z (default {ModelOptions.DefaultDcganBaseWidth}).",
+    };
+
+    private static readonly Option<int?> DiscriminatorWidth = new("--d-width")
+    {
+        Description = $"DCGAN discriminator feature maps in its first block, doubled at each further block (default {ModelOptions.DefaultDcganBaseWidth}).",
+    };
 
     private static readonly Option<string?> Design = new Option<string?>("--design")
     {
@@ -69,7 +89,7 @@ internal static class TrainCommand
     private static readonly Option<string?> DiscriminatorHidden = new("--d-hidden") { Description = "Discriminator hidden widths, comma-separated (default: 512,256 for images, 64,64 for points)." };
     private static readonly Option<double?> Dropout = new("--dropout") { Description = "Dropout probability in the discriminator (default: 0.3 for images, 0 for points)." };
     private static readonly Option<int?> LogInterval = new("--log-interval") { Description = "Steps between rows of metrics.csv (default 10)." };
-    private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default: 1000 for images, 500 for points)." };
+    private static readonly Option<int?> SampleInterval = new("--sample-interval") { Description = "Steps between sample pictures (default: 1000 for images with the MLP, 500 for the DCGAN and for points)." };
     private static readonly Option<int?> EvaluationInterval = new("--eval-interval")
     {
         Description = "Steps between theory metrics (jsd, c_of_g, d_star_error) in metrics.csv for the built-in point distributions, or 0 for none (default: 100 for them, 0 for images and point files).",
@@ -89,7 +109,7 @@ internal static class TrainCommand
 
     private static readonly Option<int?> CheckpointInterval = new("--checkpoint-interval")
     {
-        Description = "Steps between checkpoints under checkpoints/ in the run folder; one is also written at the end and on Ctrl+C (default: 1000 for images, 500 for points).",
+        Description = "Steps between checkpoints under checkpoints/ in the run folder; one is also written at the end and on Ctrl+C (default: 1000 for images with the MLP, 500 for the DCGAN and for points).",
     };
 
     private static readonly Option<int?> KeepCheckpoints = new("--keep-checkpoints") { Description = "Newest checkpoints to keep (default 3)." };
@@ -103,8 +123,8 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
-            Config, Data, DataPath, LabelsPath, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
-            Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, Dropout, LogInterval, SampleInterval,
+            Config, Data, DataPath, LabelsPath, ImageSize, Channels, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
+            Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, GeneratorWidth, DiscriminatorWidth, Dropout, LogInterval, SampleInterval,
             EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
         };
         command.SetAction(parseResult => CommandRunner.Run(() => Execute(parseResult)));
@@ -191,6 +211,12 @@ internal static class TrainCommand
         var basis = parseResult.GetValue(Config) is { } configPath
             ? RunConfigurationFile.Read(configPath)
             : RunConfiguration.CreateDefault(dataName ?? DataOptions.Mnist, requestedDesign ?? ModelDesign.Common, requestedKind ?? ModelKind.Mlp);
+        var kind = requestedKind ?? basis.Model.Kind;
+        if (kind == ModelKind.Mlp && (parseResult.GetValue(GeneratorWidth) is not null || parseResult.GetValue(DiscriminatorWidth) is not null))
+        {
+            throw new ArgumentException("Invalid --g-width or --d-width with --model mlp: they set DCGAN widths. Use --g-hidden and --d-hidden, or add --model dcgan.");
+        }
+
         var optimizer = parseResult.GetValue(Optimizer) is { } optimizerName ? ParseOptimizer(optimizerName) : basis.Training.Optimizer;
 
         // Switching to SGD on the command line without a learning rate gets SGD's default rate.
@@ -204,11 +230,13 @@ internal static class TrainCommand
         var model = basis.Model with
         {
             Design = requestedDesign ?? basis.Model.Design,
-            Kind = requestedKind ?? basis.Model.Kind,
+            Kind = kind,
             LatentDim = parseResult.GetValue(LatentDim) ?? basis.Model.LatentDim,
             GeneratorHidden = ParseWidths(parseResult.GetValue(GeneratorHidden), "--g-hidden") ?? basis.Model.GeneratorHidden,
             DiscriminatorHidden = ParseWidths(parseResult.GetValue(DiscriminatorHidden), "--d-hidden") ?? basis.Model.DiscriminatorHidden,
             Dropout = parseResult.GetValue(Dropout) ?? basis.Model.Dropout,
+            GeneratorBaseWidth = parseResult.GetValue(GeneratorWidth) ?? basis.Model.GeneratorBaseWidth,
+            DiscriminatorBaseWidth = parseResult.GetValue(DiscriminatorWidth) ?? basis.Model.DiscriminatorBaseWidth,
             NoisePrior = parseResult.GetValue(Noise) switch
             {
                 "uniform" => NoisePrior.Uniform,
@@ -240,10 +268,14 @@ internal static class TrainCommand
         var configuration = basis with
         {
             // Full paths in config.json let --resume find the files from any working folder.
-            Data = new DataOptions(
-                dataName ?? basis.Data.Name,
-                FullPath(parseResult.GetValue(DataPath) ?? basis.Data.Path),
-                FullPath(parseResult.GetValue(LabelsPath) ?? basis.Data.LabelsPath)),
+            Data = basis.Data with
+            {
+                Name = dataName ?? basis.Data.Name,
+                Path = FullPath(parseResult.GetValue(DataPath) ?? basis.Data.Path),
+                LabelsPath = FullPath(parseResult.GetValue(LabelsPath) ?? basis.Data.LabelsPath),
+                ImageSize = parseResult.GetValue(ImageSize) ?? basis.Data.ImageSize,
+                Channels = parseResult.GetValue(Channels) ?? basis.Data.Channels,
+            },
             Model = model,
             Training = training,
             LogInterval = parseResult.GetValue(LogInterval) ?? basis.LogInterval,
@@ -290,10 +322,7 @@ internal static class TrainCommand
 
     private static OptimizerKind ParseOptimizer(string name) => name == "sgd" ? OptimizerKind.Sgd : OptimizerKind.Adam;
 
-    private static ModelKind ParseModelKind(string name) => name switch
-    {
-        _ => ModelKind.Mlp,
-    };
+    private static ModelKind ParseModelKind(string name) => name == "dcgan" ? ModelKind.Dcgan : ModelKind.Mlp;
 
     private static ModelDesign ParseDesign(string name) => name == "goodfellow2014" ? ModelDesign.Goodfellow2014 : ModelDesign.Common;
 

@@ -13,7 +13,10 @@ public static class DataSourceFactory
     /// Creates the data source. Images are scaled to the pixel range that the design's generator produces.
     /// </summary>
     /// <exception cref="FileNotFoundException">An image or label file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A file is not valid IDX data or not a valid point file.</exception>
+    /// <exception cref="InvalidDataException">
+    /// A file is not valid IDX data or not a valid point file, or an image folder is empty or has a bad file.
+    /// </exception>
+    /// <exception cref="DirectoryNotFoundException">An image folder does not exist.</exception>
     /// <exception cref="ArgumentException">The data name is unknown.</exception>
     public static IDataSource Create(DataOptions options, ModelDesign design)
     {
@@ -31,6 +34,17 @@ public static class DataSourceFactory
                 }
 
                 return IdxImageDataSource.Load(options.Path, options.LabelsPath, pixelRange);
+            case DataOptions.Folder:
+                if (string.IsNullOrWhiteSpace(options.Path))
+                {
+                    throw new ArgumentException("Missing --data-path: --data folder needs the path of a folder of PNG or JPEG images.");
+                }
+
+                return ImageFolderDataSource.Load(
+                    options.Path,
+                    options.ImageSize ?? DataOptions.DefaultFolderImageSize,
+                    options.Channels ?? DataOptions.DefaultFolderChannels,
+                    pixelRange);
             case DataOptions.Points:
                 if (string.IsNullOrWhiteSpace(options.Path))
                 {

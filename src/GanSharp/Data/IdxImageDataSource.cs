@@ -121,10 +121,7 @@ public sealed class IdxImageDataSource : IShuffledDataSource, IDisposable
         return images.index_select(0, indexTensor);
     }
 
-    /// <summary>
-    /// The shuffle state: the current epoch's permutation and the position of the next image in it. An empty
-    /// permutation means that no epoch has started.
-    /// </summary>
+    /// <inheritdoc />
     public (long[] Permutation, int Position) ShuffleState
     {
         get => epochs.State;

@@ -24,6 +24,7 @@ public static class GanModelFactory
     public static GeneratorModule CreateGenerator(ModelOptions options, DataKind kind, long[] sampleShape) => options.Kind switch
     {
         ModelKind.Mlp => new MlpGenerator(options, sampleShape, OutputActivationFor(kind, options.Design)),
+        ModelKind.Dcgan => new DcganGenerator(options, sampleShape),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown model kind."),
     };
 
@@ -31,6 +32,7 @@ public static class GanModelFactory
     public static DiscriminatorModule CreateDiscriminator(ModelOptions options, long[] sampleShape) => options.Kind switch
     {
         ModelKind.Mlp => new MlpDiscriminator(options, sampleShape),
+        ModelKind.Dcgan => new DcganDiscriminator(options, sampleShape),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown model kind."),
     };
 }

@@ -5,7 +5,7 @@ namespace GanSharp.Runtime;
 /// <summary>Saves and loads module weights in TorchSharp's format, writing atomically.</summary>
 public static class ModuleFiles
 {
-    /// <summary>Maximum tensor rank read from a weights file before the file is taken as damaged. The models use ranks 1 and 2.</summary>
+    /// <summary>Maximum tensor rank read from a weights file before the file is taken as damaged. The models use ranks 0 to 4.</summary>
     private const int MaxRank = 16;
 
     public static void Save(nn.Module module, string path)

@@ -45,6 +45,15 @@ public sealed record RunConfiguration(
     /// <summary>Steps between checkpoints in the default configuration for images.</summary>
     public const int DefaultImageCheckpointInterval = 1000;
 
+    /// <summary>Generator steps in the default DCGAN configuration.</summary>
+    public const int DefaultDcganSteps = 3000;
+
+    /// <summary>Steps between checkpoints in the default DCGAN configuration, which trains slower per step than the MLP.</summary>
+    public const int DefaultDcganCheckpointInterval = 500;
+
+    /// <summary>Largest side accepted for <c>folder</c> images.</summary>
+    public const int MaxFolderImageSize = 1024;
+
     /// <summary>Checkpoints kept in the default configuration.</summary>
     public const int DefaultKeepCheckpoints = 3;
 
@@ -72,18 +81,35 @@ public sealed record RunConfiguration(
     /// <param name="kind">Architecture of both networks.</param>
     public static RunConfiguration CreateDefault(string dataName, ModelDesign design = ModelDesign.Common, ModelKind kind = ModelKind.Mlp)
     {
-        var isImage = dataName is DataOptions.Mnist or DataOptions.Idx;
+        var isImage = DataOptions.IsImageName(dataName);
         if (!isImage && dataName != DataOptions.Points && !BuiltInDistributions.Names.Contains(dataName))
         {
             throw new ArgumentException(
-                $"Unknown --data '{dataName}': use mnist, idx (with --data-path), points (with --data-path), {string.Join(", ", BuiltInDistributions.Names)}.");
+                $"Unknown --data '{dataName}': use mnist, idx, folder or points (each but mnist with --data-path), {string.Join(", ", BuiltInDistributions.Names)}.");
+        }
+
+        var data = dataName == DataOptions.Folder
+            ? new DataOptions(dataName, ImageSize: DataOptions.DefaultFolderImageSize, Channels: DataOptions.DefaultFolderChannels)
+            : new DataOptions(dataName);
+
+        if (isImage && kind == ModelKind.Dcgan)
+        {
+            return new RunConfiguration(
+                data,
+                new ModelOptions(design, 100, [], [], 0, 5, NoisePrior.Normal, kind),
+                new TrainingOptions(DefaultDcganSteps, 1, 64, GeneratorObjective.NonSaturating, OptimizerKind.Adam,
+                    2e-4, 2e-4, 0.5, 0.999, 0.5, 1, "cpu"),
+                LogInterval: 10,
+                SampleInterval: 500,
+                SampleCount: 64,
+                CheckpointInterval: DefaultDcganCheckpointInterval);
         }
 
         if (isImage)
         {
             // About three minutes on two cores; the digits are recognisable from about 8,000 steps.
             return new RunConfiguration(
-                new DataOptions(dataName),
+                data,
                 design == ModelDesign.Goodfellow2014
                     ? new ModelOptions(design, 100, [1200, 1200], [240, 240], 0.5, 5, NoisePrior.Uniform, kind)
                     : new ModelOptions(design, 100, [256, 512, 1024], [512, 256], 0.3, 5, NoisePrior.Normal, kind),
@@ -120,6 +146,12 @@ public sealed record RunConfiguration(
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid value and the fix.</summary>
     public void Validate()
     {
+        if (Model.Kind == ModelKind.Dcgan && !Data.IsImage)
+        {
+            throw new ArgumentException(
+                $"Invalid --model dcgan with --data {Data.Name}: the DCGAN generates images. Use --model mlp or image data.");
+        }
+
         Model.Validate();
         Training.Validate();
         if (LogInterval < 1)
@@ -137,27 +169,8 @@ public sealed record RunConfiguration(
             throw new ArgumentException($"Invalid --sample-count {SampleCount}: use a whole number of at least 1.");
         }
 
-        if (Data.Name == DataOptions.Idx && string.IsNullOrWhiteSpace(Data.Path))
-        {
-            throw new ArgumentException("Missing --data-path: --data idx needs the path of an IDX image file.");
-        }
-
-        if (Data.Name == DataOptions.Points && string.IsNullOrWhiteSpace(Data.Path))
-        {
-            throw new ArgumentException("Missing --data-path: --data points needs the path of a CSV file of points.");
-        }
-
-        if (Data.Name is not (DataOptions.Idx or DataOptions.Points) && Data.Path is not null)
-        {
-            throw new ArgumentException(
-                $"Invalid --data-path {Data.Path} with --data {Data.Name}: a data path is read only with --data idx or --data points. Add one of them or drop --data-path.");
-        }
-
-        if (Data.Name is not (DataOptions.Idx or DataOptions.Mnist) && Data.LabelsPath is not null)
-        {
-            throw new ArgumentException(
-                $"Invalid --labels-path {Data.LabelsPath} with --data {Data.Name}: labels belong to image data. Drop --labels-path.");
-        }
+        ValidateDataPaths();
+        ValidateFolderImageOptions();
 
         if (CheckpointInterval < 1)
         {
@@ -198,9 +211,68 @@ public sealed record RunConfiguration(
         }
     }
 
+    private void ValidateDataPaths()
+    {
+        var takesPath = Data.Name is DataOptions.Idx or DataOptions.Folder or DataOptions.Points;
+        if (takesPath && string.IsNullOrWhiteSpace(Data.Path))
+        {
+            var what = Data.Name switch
+            {
+                DataOptions.Idx => "an IDX image file",
+                DataOptions.Folder => "a folder of PNG or JPEG images",
+                _ => "a CSV file of points",
+            };
+            throw new ArgumentException($"Missing --data-path: --data {Data.Name} needs the path of {what}.");
+        }
+
+        if (!takesPath && Data.Path is not null)
+        {
+            throw new ArgumentException(
+                $"Invalid --data-path {Data.Path} with --data {Data.Name}: a data path is read only with --data idx, folder or points. Add one of them or drop --data-path.");
+        }
+
+        if (Data.Name is not (DataOptions.Idx or DataOptions.Mnist) && Data.LabelsPath is not null)
+        {
+            throw new ArgumentException(
+                $"Invalid --labels-path {Data.LabelsPath} with --data {Data.Name}: labels belong to IDX image data. Drop --labels-path.");
+        }
+    }
+
+    private void ValidateFolderImageOptions()
+    {
+        if (Data.Name != DataOptions.Folder)
+        {
+            if (Data.ImageSize is not null || Data.Channels is not null)
+            {
+                var option = Data.ImageSize is not null ? "--image-size" : "--channels";
+                throw new ArgumentException(
+                    $"Invalid {option} with --data {Data.Name}: only --data folder resizes images. Drop {option}.");
+            }
+
+            return;
+        }
+
+        if (Data.ImageSize is not { } size || size < 1 || size > MaxFolderImageSize)
+        {
+            throw new ArgumentException(
+                $"Invalid --image-size {Data.ImageSize}: use a side in pixels from 1 to {MaxFolderImageSize}, such as 64.");
+        }
+
+        if (Data.Channels is not (1 or 3))
+        {
+            throw new ArgumentException($"Invalid --channels {Data.Channels}: use 1 for grey images or 3 for colour.");
+        }
+
+        if (Model.Kind == ModelKind.Dcgan)
+        {
+            // The size is known before any image is decoded, so a wrong one fails at once.
+            DcganLayout.For([Data.Channels.Value, size, size]);
+        }
+    }
+
     private void ValidateTheoryOptions()
     {
-        var isImage = Data.Name is DataOptions.Mnist or DataOptions.Idx;
+        var isImage = Data.IsImage;
         if (EvaluationInterval < 0)
         {
             throw new ArgumentException($"Invalid --eval-interval {EvaluationInterval}: use a number of steps of at least 1, or 0 to turn the theory metrics off.");

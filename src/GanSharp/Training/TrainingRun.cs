@@ -96,6 +96,7 @@ public sealed class TrainingRun
         var data = OpenData();
         try
         {
+            WarnOfIgnoredFiles(data);
             using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
             using var runLock = IsResume ? RunLock.Acquire(OutputDirectory) : PrepareOutputDirectory(data);
             var checkpoints = new CheckpointStore(OutputDirectory, Configuration.KeepCheckpoints, logger);
@@ -105,6 +106,16 @@ public sealed class TrainingRun
         finally
         {
             (data as IDisposable)?.Dispose();
+        }
+    }
+
+    private void WarnOfIgnoredFiles(IDataSource data)
+    {
+        if (data is ImageFolderDataSource { IgnoredFiles.Count: > 0 } folder)
+        {
+            logger.LogWarning(
+                "Ignored {Count} files without a .png, .jpg or .jpeg extension in {Folder}, such as {File}",
+                folder.IgnoredFiles.Count, folder.Directory, folder.IgnoredFiles[0]);
         }
     }
 

@@ -117,8 +117,28 @@ public sealed class InvalidInputTests : IDisposable
         Assert.Equal("content", File.ReadAllText(file));
     }
 
-    /// <summary>Runs train into <see cref="RunFolder"/> and checks the error and that the folder was not created.</summary>
-    /// <returns>The error message.</returns>
+    [Fact]
+    public void DcganOnPoints_IsRejected()
+    {
+        var message = AssertRejected("--model dcgan", "--model", "dcgan", "--data", "ring8");
+
+        Assert.Contains("--data ring8", message);
+    }
+
+    [Fact]
+    public void DcganOnUnsupportedImageSize_IsRejected()
+    {
+        var images = files.WriteIdx("small-idx3-ubyte", [3, 20, 20], new byte[3 * 20 * 20]);
+
+        AssertRejected("20×20", "--model", "dcgan", "--data", "idx", "--data-path", images);
+    }
+
+    [Fact]
+    public void DcganWidthWithMlp_IsRejected()
+    {
+        AssertRejected("--g-width", "--g-width", "16");
+    }
+
     [Theory]
     [InlineData("x,y\n1,2\nNaN,3\n", "line 3, column 1 has the value NaN, but NaN and infinite values cannot be trained on")]
     [InlineData("1\n2\n-inf\n", "line 3, column 1 has the value -inf")]
@@ -159,6 +179,8 @@ public sealed class InvalidInputTests : IDisposable
         AssertRejected(expected, "--data", "points", "--data-path", points, "--steps", "5", option, value);
     }
 
+    /// <summary>Runs train into <see cref="RunFolder"/> and checks the error and that the folder was not created.</summary>
+    /// <returns>The error message.</returns>
     private string AssertRejected(string expectedInMessage, params string[] trainArguments)
     {
         var result = RunTrain(RunFolder, trainArguments);

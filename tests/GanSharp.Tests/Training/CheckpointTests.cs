@@ -138,6 +138,43 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void Resume_DcganMatchesBitwise()
+    {
+        // Batch normalisation keeps running statistics in buffers, which the checkpoint must carry like the weights.
+        var defaults = RunConfiguration.CreateDefault("mnist", kind: ModelKind.Dcgan);
+        var configuration = defaults with
+        {
+            Model = defaults.Model with { LatentDim = 8, GeneratorBaseWidth = 4, DiscriminatorBaseWidth = 4 },
+            Training = defaults.Training with { Steps = 6, BatchSize = 8, Seed = 3 },
+            SampleInterval = 1000,
+            SampleCount = 4,
+            CheckpointInterval = 2,
+        };
+        var straight = directory.File("straight");
+        new TrainingRun(configuration, straight).Execute();
+
+        var resumed = directory.File("resumed");
+        using (var stop = new CancellationTokenSource())
+        {
+            new TrainingRun(configuration, resumed).Execute((statistics, _) =>
+            {
+                if (statistics.Step == 3)
+                {
+                    stop.Cancel();
+                }
+            }, stop.Token);
+        }
+
+        Assert.True(Directory.Exists(Path.Combine(resumed, CheckpointStore.FolderName, "step-000003")));
+        TrainingRun.OpenForResume(resumed).Execute();
+
+        var generatorState = ReadParameters(resumed, TrainingRun.GeneratorFileName);
+        Assert.Contains(generatorState.Keys, name => name.EndsWith("running_mean", StringComparison.Ordinal));
+        AssertSameParameters(straight, resumed);
+        Assert.Equal(MetricsWithoutSeconds(straight), MetricsWithoutSeconds(resumed));
+    }
+
+    [Fact]
     public void Resume_AfterCrashUsesPreviousCheckpoint()
     {
         var configuration = PointConfiguration(steps: 200);
@@ -302,13 +339,16 @@ public sealed class CheckpointTests : IDisposable
             Assert.Equal(expected.Keys, actual.Keys);
             foreach (var (name, values) in expected)
             {
-                Assert.True(values.SequenceEqual(actual[name]), $"{fileName} parameter {name} differs after the resume.");
+                Assert.True(values.SequenceEqual(actual[name]), $"{fileName} tensor {name} differs after the resume.");
             }
         }
     }
 
-    /// <summary>Reads every parameter of a saved module as its raw float32 bits, so the comparison is bitwise.</summary>
-    private static Dictionary<string, int[]> ReadParameters(string runFolder, string fileName)
+    /// <summary>
+    /// Reads every parameter and buffer (such as batch normalisation's running statistics) of a saved module as raw
+    /// bits, so the comparison is bitwise. float32 values widen to float64 exactly and integer counts fit it too.
+    /// </summary>
+    private static Dictionary<string, long[]> ReadParameters(string runFolder, string fileName)
     {
         var folder = RunFolder.Open(runFolder);
         nn.Module module = fileName == TrainingRun.GeneratorFileName
@@ -317,9 +357,13 @@ public sealed class CheckpointTests : IDisposable
         using (module)
         {
             GanSharp.Runtime.ModuleFiles.Load(module, Path.Combine(runFolder, fileName));
-            return module.named_parameters().ToDictionary(
-                entry => entry.name,
-                entry => entry.parameter.data<float>().ToArray().Select(BitConverter.SingleToInt32Bits).ToArray());
+            return module.state_dict().ToDictionary(
+                entry => entry.Key,
+                entry =>
+                {
+                    using var widened = entry.Value.to_type(ScalarType.Float64);
+                    return widened.data<double>().ToArray().Select(BitConverter.DoubleToInt64Bits).ToArray();
+                });
         }
     }
 
