@@ -7,6 +7,7 @@ var root = new RootCommand("GanSharp: train generative adversarial networks and 
     SampleCommand.Create(),
     TheoryCommand.Create(),
     ReportCommand.Create(),
+    ExportCommand.Create(),
 };
 root.Options.Add(CommonOptions.Verbose);
 

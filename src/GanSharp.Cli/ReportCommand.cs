@@ -35,7 +35,14 @@ internal static class ReportCommand
             throw new ArgumentException("Invalid --run '': give the run folder, for example runs/my-run.");
         }
 
-        var path = RunReport.Write(folder, parseResult.GetValue(Output));
+        var output = parseResult.GetValue(Output);
+        if (output is not null && (string.IsNullOrWhiteSpace(output) || Directory.Exists(output)))
+        {
+            throw new ArgumentException(
+                $"Invalid --out '{output}': name the HTML file to write, for example {Path.Combine(output, RunReport.FileName)}, or leave --out out to write it into the run folder.");
+        }
+
+        var path = RunReport.Write(folder, output);
         Console.WriteLine($"Wrote {path}");
         return ExitCodes.Success;
     }

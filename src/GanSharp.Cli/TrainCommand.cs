@@ -114,6 +114,26 @@ internal static class TrainCommand
 
     private static readonly Option<int?> KeepCheckpoints = new("--keep-checkpoints") { Description = "Newest checkpoints to keep (default 3)." };
 
+    private static readonly Option<string?> TensorBoard = new("--tensorboard")
+    {
+        Description = "Folder for TensorBoard event files, or none to write none (default: tensorboard inside the run folder).",
+    };
+
+    private static readonly Option<int?> HistogramInterval = new("--histogram-interval")
+    {
+        Description = "Steps between TensorBoard histograms of the weights and gradients of G and D, or 0 for none (default: 1000 for images, 500 for points).",
+    };
+
+    private static readonly Option<string?> InitGenerator = new("--init-generator")
+    {
+        Description = "PyTorch state dictionary (.pt) to start the generator from, for example one written by gansharp export.",
+    };
+
+    private static readonly Option<string?> InitDiscriminator = new("--init-discriminator")
+    {
+        Description = "PyTorch state dictionary (.pt) to start the discriminator from.",
+    };
+
     private static readonly Option<string?> Resume = new("--resume")
     {
         Description = "Continue the run folder DIR from its latest good checkpoint with its own config.json. Only --steps may be given with it, to change the total step count.",
@@ -125,7 +145,8 @@ internal static class TrainCommand
         {
             Config, Data, DataPath, LabelsPath, ImageSize, Channels, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
             Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, GeneratorWidth, DiscriminatorWidth, Dropout, LogInterval, SampleInterval,
-            EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, Resume,
+            EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, TensorBoard, HistogramInterval,
+            InitGenerator, InitDiscriminator, Resume,
         };
         command.SetAction(parseResult => CommandRunner.Run(() => Execute(parseResult)));
         return command;
@@ -265,16 +286,20 @@ internal static class TrainCommand
             Device = parseResult.GetValue(Device) ?? basis.Training.Device,
         };
 
+        // The file's data paths and image shape belong to its data, so --data with another name starts from that
+        // data's defaults instead.
+        var basisData = dataName is null || dataName == basis.Data.Name
+            ? basis.Data
+            : RunConfiguration.CreateDefault(dataName).Data;
         var configuration = basis with
         {
             // Full paths in config.json let --resume find the files from any working folder.
-            Data = basis.Data with
+            Data = basisData with
             {
-                Name = dataName ?? basis.Data.Name,
-                Path = FullPath(parseResult.GetValue(DataPath) ?? basis.Data.Path),
-                LabelsPath = FullPath(parseResult.GetValue(LabelsPath) ?? basis.Data.LabelsPath),
-                ImageSize = parseResult.GetValue(ImageSize) ?? basis.Data.ImageSize,
-                Channels = parseResult.GetValue(Channels) ?? basis.Data.Channels,
+                Path = FullPath(parseResult.GetValue(DataPath) ?? basisData.Path),
+                LabelsPath = FullPath(parseResult.GetValue(LabelsPath) ?? basisData.LabelsPath),
+                ImageSize = parseResult.GetValue(ImageSize) ?? basisData.ImageSize,
+                Channels = parseResult.GetValue(Channels) ?? basisData.Channels,
             },
             Model = model,
             Training = training,
@@ -284,6 +309,10 @@ internal static class TrainCommand
             PhaseSteps = ParsePhaseSteps(parseResult.GetValue(PhaseSteps)) ?? basis.PhaseSteps,
             CheckpointInterval = parseResult.GetValue(CheckpointInterval) ?? basis.CheckpointInterval,
             KeepCheckpoints = parseResult.GetValue(KeepCheckpoints) ?? basis.KeepCheckpoints,
+            TensorBoard = ParseTensorBoard(parseResult.GetValue(TensorBoard), basis.TensorBoard),
+            HistogramInterval = parseResult.GetValue(HistogramInterval) ?? basis.HistogramInterval,
+            InitGenerator = FullPathOrNull(parseResult.GetValue(InitGenerator), "--init-generator") ?? basis.InitGenerator,
+            InitDiscriminator = FullPathOrNull(parseResult.GetValue(InitDiscriminator), "--init-discriminator") ?? basis.InitDiscriminator,
         };
         ValidateWithSource(configuration, basis, parseResult.GetValue(Config));
         return configuration;
@@ -316,6 +345,32 @@ internal static class TrainCommand
         {
             return exception.Message == message;
         }
+    }
+
+    /// <summary>
+    /// Returns the TensorBoard folder to store in config.json: the default when the option is absent, null for none,
+    /// and otherwise the full path, because a relative path on the command line is taken from the current folder like --out.
+    /// </summary>
+    private static string? ParseTensorBoard(string? text, string? defaultFolder) => text switch
+    {
+        null => defaultFolder,
+        _ when text.Trim() == "none" => null,
+        _ => FullPathOrNull(text, "--tensorboard"),
+    };
+
+    private static string? FullPathOrNull(string? path, string option)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new ArgumentException($"Invalid {option} '': give a path, or leave the option out.");
+        }
+
+        return Path.GetFullPath(path);
     }
 
     private static string? FullPath(string? path) => string.IsNullOrWhiteSpace(path) ? path : Path.GetFullPath(path);

@@ -179,7 +179,8 @@ public sealed class PointCsvFile
                             "Write numbers with a decimal point, such as 1.5 or -2e-3, and separate columns with commas");
         }
 
-        if (!double.IsFinite(value))
+        // A number too large for a double, such as 1e400, parses as an infinity, but it is out of range, not infinite.
+        if (double.IsNaN(value) || (double.IsInfinity(value) && IsNonFiniteName(field)))
         {
             throw NonFinite(source, where, field);
         }

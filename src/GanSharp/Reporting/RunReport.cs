@@ -32,11 +32,22 @@ public static class RunReport
     /// <param name="outputPath">Where to write the page; by default <c>report.html</c> in the run folder.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="InvalidDataException">The folder is not a run folder, or its config.json or metrics.csv is invalid.</exception>
+    /// <exception cref="IOException">The page cannot be written to the output path.</exception>
     public static string Write(string runDirectory, string? outputPath = null)
     {
         var html = Build(runDirectory);
         var path = Path.GetFullPath(outputPath ?? Path.Combine(runDirectory, FileName));
-        AtomicFile.WriteAllText(path, html);
+        try
+        {
+            AtomicFile.WriteAllText(path, html);
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
+        {
+            // The system's message names the temporary file, so the report's own path comes first.
+            throw new IOException(
+                $"Cannot write the report {path}: {exception.Message} Write it to a writable folder with --out FILE.", exception);
+        }
+
         return path;
     }
 

@@ -27,6 +27,19 @@ namespace GanSharp.Training;
 /// </param>
 /// <param name="CheckpointInterval">Steps between checkpoints under <c>checkpoints/</c>; one is also written at the end.</param>
 /// <param name="KeepCheckpoints">Newest checkpoints kept; older ones are deleted after each write.</param>
+/// <param name="TensorBoard">
+/// Folder of the TensorBoard event files, relative to the run folder unless rooted, or null for no TensorBoard files.
+/// Written as <c>tensorboard</c> in <c>config.json</c>.
+/// </param>
+/// <param name="HistogramInterval">
+/// Steps between TensorBoard histograms of the weights and gradients of G and D; 0 turns them off.
+/// </param>
+/// <param name="InitGenerator">
+/// PyTorch state dictionary file (<c>.pt</c>) whose tensors replace the generator's initial weights, or null.
+/// </param>
+/// <param name="InitDiscriminator">
+/// PyTorch state dictionary file whose tensors replace the discriminator's initial weights, or null.
+/// </param>
 public sealed record RunConfiguration(
     DataOptions Data,
     ModelOptions Model,
@@ -37,8 +50,21 @@ public sealed record RunConfiguration(
     int EvaluationInterval = 0,
     int[]? PhaseSteps = null,
     int CheckpointInterval = RunConfiguration.DefaultPointCheckpointInterval,
-    int KeepCheckpoints = RunConfiguration.DefaultKeepCheckpoints)
+    int KeepCheckpoints = RunConfiguration.DefaultKeepCheckpoints,
+    [property: JsonPropertyName("tensorboard")] string? TensorBoard = RunConfiguration.DefaultTensorBoardFolder,
+    int HistogramInterval = RunConfiguration.DefaultPointHistogramInterval,
+    string? InitGenerator = null,
+    string? InitDiscriminator = null)
 {
+    /// <summary>TensorBoard folder inside the run folder in the default configuration.</summary>
+    public const string DefaultTensorBoardFolder = "tensorboard";
+
+    /// <summary>Steps between TensorBoard histograms in the default configuration for point data.</summary>
+    public const int DefaultPointHistogramInterval = 500;
+
+    /// <summary>Steps between TensorBoard histograms in the default configuration for images.</summary>
+    public const int DefaultImageHistogramInterval = 1000;
+
     /// <summary>Steps between checkpoints in the default configuration for point data.</summary>
     public const int DefaultPointCheckpointInterval = 500;
 
@@ -118,7 +144,8 @@ public sealed record RunConfiguration(
                 LogInterval: 10,
                 SampleInterval: 1000,
                 SampleCount: 64,
-                CheckpointInterval: DefaultImageCheckpointInterval);
+                CheckpointInterval: DefaultImageCheckpointInterval,
+                HistogramInterval: DefaultImageHistogramInterval);
         }
 
         return new RunConfiguration(
@@ -139,6 +166,13 @@ public sealed record RunConfiguration(
     /// <paramref name="steps"/>, for example 0, 100, 1000 and 3000, without repeats.
     /// </summary>
     public static int[] DefaultPhaseSteps(int steps) => new[] { 0, steps / 30, steps / 3, steps }.Distinct().ToArray();
+
+    /// <summary>
+    /// Returns the full path of the TensorBoard folder of a run in <paramref name="runDirectory"/>, or null when
+    /// TensorBoard is off.
+    /// </summary>
+    public string? ResolveTensorBoardDirectory(string runDirectory) =>
+        TensorBoard is null ? null : Path.GetFullPath(TensorBoard, Path.GetFullPath(runDirectory));
 
     /// <summary>Returns <see cref="PhaseSteps"/>, or the default for this run's step count, sorted and without repeats.</summary>
     public int[] ResolvePhaseSteps() => (PhaseSteps ?? DefaultPhaseSteps(Training.Steps)).Distinct().Order().ToArray();
@@ -180,6 +214,16 @@ public sealed record RunConfiguration(
         if (KeepCheckpoints < 1)
         {
             throw new ArgumentException($"Invalid --keep-checkpoints {KeepCheckpoints}: use a whole number of at least 1.");
+        }
+
+        if (HistogramInterval < 0)
+        {
+            throw new ArgumentException($"Invalid --histogram-interval {HistogramInterval}: use a number of steps of at least 1, or 0 to turn histograms off.");
+        }
+
+        if (TensorBoard is not null && string.IsNullOrWhiteSpace(TensorBoard))
+        {
+            throw new ArgumentException("Invalid --tensorboard '': give a folder for the event files, or none to turn TensorBoard off.");
         }
 
         ValidateTheoryOptions();

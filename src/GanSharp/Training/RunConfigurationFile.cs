@@ -69,15 +69,24 @@ public static class RunConfigurationFile
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
+
+                // A field given twice is a mistake in the file, so it is reported like a syntax error.
+                AllowDuplicateProperties = false,
             });
         }
         catch (JsonException exception)
         {
-            var line = exception.LineNumber + 1;
-            var position = exception.BytePositionInLine + 1;
             var reason = exception.Message.Split(". ", 2)[0].TrimEnd('.');
+
+            // A duplicate field is reported without a position.
+            if (exception.LineNumber is not { } lineIndex)
+            {
+                throw new InvalidDataException($"Invalid configuration {source}: the JSON is malformed ({reason}). Fix the file.");
+            }
+
+            var position = exception.BytePositionInLine + 1;
             throw new InvalidDataException(
-                $"Invalid configuration {source}: the JSON is malformed on line {line}, byte {position} ({reason}). Fix the syntax there.");
+                $"Invalid configuration {source}: the JSON is malformed on line {lineIndex + 1}, byte {position} ({reason}). Fix the syntax there.");
         }
 
         return node as JsonObject

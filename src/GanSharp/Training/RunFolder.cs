@@ -15,6 +15,15 @@ public sealed class RunFolder
         Shape = shape;
     }
 
+    /// <summary>Name of the exported generator in the folder written by <see cref="ExportPyTorch"/>.</summary>
+    public const string PyTorchGeneratorFileName = "generator.pt";
+
+    /// <summary>Name of the exported discriminator in the folder written by <see cref="ExportPyTorch"/>.</summary>
+    public const string PyTorchDiscriminatorFileName = "discriminator.pt";
+
+    /// <summary>Folder inside the run folder that <c>gansharp export</c> writes to when no other is given.</summary>
+    public const string DefaultPyTorchFolderName = "pytorch";
+
     public string Directory { get; }
 
     public RunConfiguration Configuration { get; }
@@ -53,6 +62,43 @@ public sealed class RunFolder
         ModuleFiles.Load(generator, Path.Combine(Directory, TrainingRun.GeneratorFileName));
         generator.eval();
         return generator;
+    }
+
+    /// <summary>Builds the discriminator of the run and loads its final weights, on the CPU, in evaluation mode.</summary>
+    public DiscriminatorModule LoadDiscriminator()
+    {
+        var discriminator = GanModelFactory.CreateDiscriminator(Configuration.Model, Shape.SampleShape);
+        ModuleFiles.Load(discriminator, Path.Combine(Directory, TrainingRun.DiscriminatorFileName));
+        discriminator.eval();
+        return discriminator;
+    }
+
+    /// <summary>
+    /// Writes the run's final generator and discriminator as PyTorch state dictionaries, <c>generator.pt</c> and
+    /// <c>discriminator.pt</c>, into <paramref name="outputDirectory"/>. Each file is written atomically.
+    /// </summary>
+    /// <returns>The paths of the two files.</returns>
+    public (string Generator, string Discriminator) ExportPyTorch(string outputDirectory)
+    {
+        var output = Path.GetFullPath(outputDirectory);
+        if (output == Directory)
+        {
+            throw new ArgumentException(
+                $"Invalid --out {output}: the export would replace the run's own {TrainingRun.GeneratorFileName} and {TrainingRun.DiscriminatorFileName}. Choose another folder.");
+        }
+
+        if (File.Exists(output))
+        {
+            throw new IOException($"Invalid --out {output}: it is a file. Choose a folder path.");
+        }
+
+        using var generator = LoadGenerator();
+        using var discriminator = LoadDiscriminator();
+        var generatorPath = Path.Combine(output, PyTorchGeneratorFileName);
+        var discriminatorPath = Path.Combine(output, PyTorchDiscriminatorFileName);
+        PyTorchStateDict.Save(generator, generatorPath);
+        PyTorchStateDict.Save(discriminator, discriminatorPath);
+        return (generatorPath, discriminatorPath);
     }
 
     /// <summary>Generates <paramref name="count"/> examples from noise drawn with <paramref name="seed"/>.</summary>

@@ -98,6 +98,12 @@ public sealed class TrainingRun
         {
             WarnOfIgnoredFiles(data);
             using var trainer = new GanTrainer(data, Configuration.Model, Configuration.Training, Configuration.SampleCount);
+            if (!IsResume)
+            {
+                LoadInitialWeights(trainer);
+                CheckTensorBoardDirectory();
+            }
+
             using var runLock = IsResume ? RunLock.Acquire(OutputDirectory) : PrepareOutputDirectory(data);
             var checkpoints = new CheckpointStore(OutputDirectory, Configuration.KeepCheckpoints, logger);
             var resumedFrom = IsResume ? LoadLatestCheckpoint(checkpoints, trainer) : null;
@@ -106,6 +112,54 @@ public sealed class TrainingRun
         finally
         {
             (data as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Replaces the initial weights of G and D with the PyTorch state dictionaries named by the configuration. The
+    /// parameters keep their identity, so they stay trainable and in the optimizers.
+    /// </summary>
+    private void LoadInitialWeights(GanTrainer trainer)
+    {
+        LoadInitialWeights(trainer.Generator, Configuration.InitGenerator, "--init-generator", "generator");
+        LoadInitialWeights(trainer.Discriminator, Configuration.InitDiscriminator, "--init-discriminator", "discriminator");
+    }
+
+    private void LoadInitialWeights(TorchSharp.torch.nn.Module network, string? path, string option, string role)
+    {
+        if (path is null)
+        {
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"Invalid {option} {path}: the file does not exist. Give a PyTorch state dictionary written by torch.save(model.state_dict(), path) or gansharp export.",
+                path);
+        }
+
+        PyTorchStateDict.Load(network, path, role);
+        logger.LogInformation("Loaded the initial {Role} weights from {Path}", role, path);
+    }
+
+    /// <summary>Rejects a TensorBoard folder that is a file or already contains event files, which would mix two runs.</summary>
+    private void CheckTensorBoardDirectory()
+    {
+        if (Configuration.ResolveTensorBoardDirectory(OutputDirectory) is not { } directory)
+        {
+            return;
+        }
+
+        if (File.Exists(directory))
+        {
+            throw new IOException($"Invalid --tensorboard {directory}: it is a file. Choose a folder path, or none to turn TensorBoard off.");
+        }
+
+        if (TensorBoardEventFiles.Find(directory).Length > 0)
+        {
+            throw new IOException(
+                $"Invalid --tensorboard {directory}: it already contains TensorBoard event files, which TensorBoard would show as one run with this one. Choose a new folder.");
         }
     }
 
@@ -198,6 +252,7 @@ public sealed class TrainingRun
         Action<StepStatistics, double>? onStep, CancellationToken cancellationToken)
     {
         using var theory = TheoryRecorder.Create(Configuration, data, OutputDirectory, logger);
+        var tensorBoard = TensorBoardLog.Open(Configuration, OutputDirectory, resumedFrom?.Step);
         var metrics = new MetricsLog(theory?.Columns ?? TheoryColumns.None);
         foreach (var row in resumedFrom?.MetricsRows ?? [])
         {
@@ -211,7 +266,8 @@ public sealed class TrainingRun
 
         if (resumedFrom is null)
         {
-            SaveSamples(trainer, data, 0, checkpoints);
+            SaveSamples(trainer, data, 0, checkpoints, tensorBoard);
+            WriteHistogramsIfDue(trainer, tensorBoard, checkpoints);
         }
 
         // NOTE: a resumed 1-D run keeps the phase pictures drawn before the resume on disk, but phases.png shows only
@@ -260,14 +316,21 @@ public sealed class TrainingRun
             {
                 discriminatorWin.Observe(last);
                 onStep?.Invoke(last, seconds);
+                WriteTensorBoard(tensorBoard, checkpoints, log => log.WriteStatistics(last));
 
                 // Without this, freed libtorch temporaries stay resident and the process grows over the run.
                 NativeHeap.Trim();
             }
 
+            if (measurement is { } theoryMetrics)
+            {
+                WriteTensorBoard(tensorBoard, checkpoints, log => log.WriteTheory(last.Step, theoryMetrics));
+            }
+
+            WriteHistogramsIfDue(trainer, tensorBoard, checkpoints);
             if (step % Configuration.SampleInterval == 0 || isLastStep)
             {
-                SaveSamples(trainer, data, step, checkpoints);
+                SaveSamples(trainer, data, step, checkpoints, tensorBoard);
                 SaveMetrics(metrics, metricsPath, checkpoints);
                 lastMetricsSave = clock.Elapsed;
             }
@@ -286,8 +349,9 @@ public sealed class TrainingRun
             }
         }
 
-        // The end of the run, or an interruption, gets a checkpoint of its own.
-        if (trainer.Step != lastCheckpointStep)
+        // The end of the run, or an interruption, gets a checkpoint of its own. A new run stopped before its first step
+        // gets one at step 0, so that the resume command printed on Ctrl+C works.
+        if (trainer.Step != lastCheckpointStep || (resumedFrom is null && trainer.Step == 0))
         {
             checkpoints.Write(trainer, Configuration, metrics, secondsBefore + clock.Elapsed.TotalSeconds);
         }
@@ -324,14 +388,42 @@ public sealed class TrainingRun
         ? "lower --lr-g and --lr-d, or try --optimizer adam."
         : "lower --lr-g and --lr-d, or try another --seed.";
 
-    private void SaveSamples(GanTrainer trainer, IDataSource data, int step, CheckpointStore checkpoints)
+    private void SaveSamples(GanTrainer trainer, IDataSource data, int step, CheckpointStore checkpoints, TensorBoardLog? tensorBoard)
     {
         using var scope = NewDisposeScope();
         var generated = trainer.Generate(trainer.FixedNoise);
         var path = Path.Combine(OutputDirectory, SamplesFolderName, $"step-{step:D6}.png");
         WriteOrAdvise(path, checkpoints,
             () => SamplePictures.Save(data, generated, Configuration.Model.Design, path, $"{data.Name}, step {step}"));
+        WriteTensorBoard(tensorBoard, checkpoints, log => log.WriteSamples(step, path));
         logger.LogDebug("Wrote samples {Path}", path);
+    }
+
+    /// <summary>
+    /// Writes the TensorBoard histograms of G and D at every histogram interval, step 0 included. The gradients are
+    /// those of the last generator step and of the last discriminator step.
+    /// </summary>
+    private void WriteHistogramsIfDue(GanTrainer trainer, TensorBoardLog? tensorBoard, CheckpointStore checkpoints)
+    {
+        if (Configuration.HistogramInterval == 0 || trainer.Step % Configuration.HistogramInterval != 0)
+        {
+            return;
+        }
+
+        WriteTensorBoard(tensorBoard, checkpoints, log =>
+        {
+            log.WriteHistograms(trainer.Step, "generator", trainer.Generator);
+            log.WriteHistograms(trainer.Step, "discriminator", trainer.Discriminator);
+        });
+    }
+
+    /// <summary>Runs <paramref name="write"/> when TensorBoard is on, with the advice of <see cref="WriteOrAdvise"/> on failure.</summary>
+    private static void WriteTensorBoard(TensorBoardLog? tensorBoard, CheckpointStore checkpoints, Action<TensorBoardLog> write)
+    {
+        if (tensorBoard is not null)
+        {
+            WriteOrAdvise(tensorBoard.Directory, checkpoints, () => write(tensorBoard));
+        }
     }
 
     private static void SaveMetrics(MetricsLog metrics, string path, CheckpointStore checkpoints) =>

@@ -44,6 +44,23 @@ public sealed class ConfigFileCommandTests : IDisposable
     }
 
     [Fact]
+    public void OtherData_DropsFileDataPath()
+    {
+        var points = directory.File("points.csv");
+        File.WriteAllText(points, "0.1,0.2\n0.3,0.4\n0.5,0.6\n");
+        var file = directory.File("run.json");
+        File.WriteAllText(file, $$"""{ "data": { "name": "points", "path": "{{points}}" }, "training": { "steps": 2 } }""");
+        var output = directory.File("run");
+
+        var result = CliProcess.Run("train", "--config", file, "--data", "ring8", "--sample-interval", "2", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var data = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "config.json")))!["data"]!;
+        Assert.Equal("ring8", (string?)data["name"]);
+        Assert.Null(data["path"]);
+    }
+
+    [Fact]
     public void InvalidFileValue_NamesFile()
     {
         var file = directory.File("run.json");

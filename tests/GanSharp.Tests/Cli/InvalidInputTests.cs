@@ -179,6 +179,19 @@ public sealed class InvalidInputTests : IDisposable
         AssertRejected(expected, "--data", "points", "--data-path", points, "--steps", "5", option, value);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ReportOutputFolderOrEmpty_IsRejected(bool folder)
+    {
+        Directory.CreateDirectory(RunFolder);
+        var output = folder ? files.Directory : "";
+
+        var result = CliProcess.Run("report", "--run", RunFolder, "--out", output);
+
+        AssertOneLineError(result, $"Invalid --out '{output}': name the HTML file to write");
+    }
+
     /// <summary>Runs train into <see cref="RunFolder"/> and checks the error and that the folder was not created.</summary>
     /// <returns>The error message.</returns>
     private string AssertRejected(string expectedInMessage, params string[] trainArguments)

@@ -132,6 +132,20 @@ public sealed class PointCsvFileTests : IDisposable
         Assert.Contains("Remove or replace that point", exception.Message);
     }
 
+    [Theory]
+    [InlineData("1e400")]
+    [InlineData("-1e400")]
+    [InlineData("99999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999")]
+    public void Read_BeyondDoubleRange_SaysOutOfRange(string value)
+    {
+        var path = Write("overflow.csv", $"1\n{value}\n");
+
+        var exception = Assert.Throws<InvalidDataException>(() => PointCsvFile.Read(path));
+
+        Assert.Contains("outside the float32 range", exception.Message);
+        Assert.DoesNotContain("NaN and infinite values", exception.Message);
+    }
+
     [Fact]
     public void Read_BinaryContent_ShowsPrintableValue()
     {

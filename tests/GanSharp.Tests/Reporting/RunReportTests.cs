@@ -93,6 +93,20 @@ public sealed class RunReportTests : IDisposable
     }
 
     [Fact]
+    public void UnwritableOutput_NamesReportPath()
+    {
+        var run = WritePointRun();
+        var blocker = directory.File("a-file");
+        File.WriteAllText(blocker, "");
+        var output = Path.Combine(blocker, RunReport.FileName);
+
+        var exception = Assert.Throws<IOException>(() => RunReport.Write(run, output));
+
+        Assert.StartsWith($"Cannot write the report {output}: ", exception.Message);
+        Assert.EndsWith("Write it to a writable folder with --out FILE.", exception.Message);
+    }
+
+    [Fact]
     public void MissingMetrics_StillWritesReport()
     {
         var run = WritePointRun();

@@ -78,6 +78,7 @@ public sealed class RunConfigurationFileTests
     [InlineData("""{ "data": { "name": "cifar" } }""", "field data.name 'cifar' is unknown")]
     [InlineData("[1, 2]", "one JSON object")]
     [InlineData("{\n  \"training\": { \"steps\": 3 x }\n}", "malformed on line 2")]
+    [InlineData("{\n  \"training\": { \"steps\": 3,\n    \"steps\": 4 }\n}", "the JSON is malformed (Duplicate property 'steps'")]
     public void BadFile_NamesFileAndField(string json, string expected)
     {
         var exception = Assert.Throws<InvalidDataException>(() => RunConfigurationFile.Parse(json, "/tmp/run.json"));
