@@ -35,8 +35,8 @@ def main(path):
     print(f"Threads: {first.get('threads', '?')} in both.\n")
 
     print("| benchmark | batch | GanSharp steps/s (IQR) | PyTorch steps/s (IQR) | GanSharp / PyTorch "
-          "| GanSharp images/s | PyTorch images/s |")
-    print("|---|---|---|---|---|---|---|")
+          "| GanSharp images/s | PyTorch images/s | GanSharp CPU ms/step | PyTorch CPU ms/step |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for name in names:
         ours, theirs = results[name].get("gansharp"), results[name].get("pytorch")
         row = [name, str((ours or theirs)["batch_size"])]
@@ -46,6 +46,7 @@ def main(path):
                        f"{number(result['steps_per_second_q3'])})")
         row.append(ratio(ours and ours["steps_per_second"], theirs and theirs["steps_per_second"]))
         row += [number(result and result["images_per_second"], 0) for result in (ours, theirs)]
+        row += [number(result and result["cpu_milliseconds_per_step"], 2) for result in (ours, theirs)]
         print("| " + " | ".join(row) + " |")
 
     print("\n| benchmark | GFLOP per step | GanSharp GFLOP/s | GanSharp matmul GFLOP/s | GanSharp share "
