@@ -6,6 +6,7 @@ var root = new RootCommand("GanSharp: train generative adversarial networks and 
     TrainCommand.Create(),
     SampleCommand.Create(),
     TheoryCommand.Create(),
+    EvaluateCommand.Create(),
     ReportCommand.Create(),
     ExportCommand.Create(),
 };

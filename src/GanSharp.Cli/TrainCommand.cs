@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using GanSharp.Data;
 using GanSharp.Models;
 using GanSharp.Objectives;
 using GanSharp.Training;
@@ -38,6 +39,11 @@ internal static class TrainCommand
     {
         Description = "Optional IDX label file matching --data-path.",
     };
+
+    private static readonly Option<string?> Split = new Option<string?>("--split")
+    {
+        Description = "Images of the file to train on: train (every image whose index mod 10 is 0 to 7; default for mnist) or all (default for idx).",
+    }.AcceptOnlyFromAmong("train", "all");
 
     private static readonly Option<int?> Steps = new("--steps") { Description = "Generator steps to train (default: 10000 for images with the MLP, 3000 for images with the DCGAN and for points)." };
     private static readonly Option<int?> K = new("--k") { Description = "Discriminator steps per generator step (default 1)." };
@@ -143,7 +149,7 @@ internal static class TrainCommand
     {
         var command = new Command("train", "Train a GAN with Algorithm 1 (k discriminator steps per generator step) and write a run folder.")
         {
-            Config, Data, DataPath, LabelsPath, ImageSize, Channels, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
+            Config, Data, DataPath, LabelsPath, Split, ImageSize, Channels, Steps, K, BatchSize, LatentDim, Objective, Optimizer, LearningRateG, LearningRateD,
             Momentum, Beta1, Seed, Model, Design, Noise, GeneratorHidden, DiscriminatorHidden, GeneratorWidth, DiscriminatorWidth, Dropout, LogInterval, SampleInterval,
             EvaluationInterval, PhaseSteps, Output, Device, CheckpointInterval, KeepCheckpoints, TensorBoard, HistogramInterval,
             InitGenerator, InitDiscriminator, Resume,
@@ -300,6 +306,12 @@ internal static class TrainCommand
                 LabelsPath = FullPath(parseResult.GetValue(LabelsPath) ?? basisData.LabelsPath),
                 ImageSize = parseResult.GetValue(ImageSize) ?? basisData.ImageSize,
                 Channels = parseResult.GetValue(Channels) ?? basisData.Channels,
+                Split = parseResult.GetValue(Split) switch
+                {
+                    "train" => DataSplit.Train,
+                    "all" => DataSplit.All,
+                    _ => basisData.Split,
+                },
             },
             Model = model,
             Training = training,

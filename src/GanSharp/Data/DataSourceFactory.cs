@@ -26,14 +26,14 @@ public static class DataSourceFactory
             case DataOptions.Mnist:
                 var images = options.Path ?? Path.Combine(BundledMnistDirectory, "mnist-images-idx3-ubyte.gz");
                 var labels = options.LabelsPath ?? Path.Combine(BundledMnistDirectory, "mnist-labels-idx1-ubyte.gz");
-                return IdxImageDataSource.Load(images, File.Exists(labels) ? labels : null, pixelRange);
+                return IdxImageDataSource.Load(images, File.Exists(labels) ? labels : null, pixelRange, options.Split);
             case DataOptions.Idx:
                 if (string.IsNullOrWhiteSpace(options.Path))
                 {
                     throw new ArgumentException("Missing --data-path: --data idx needs the path of an IDX image file.");
                 }
 
-                return IdxImageDataSource.Load(options.Path, options.LabelsPath, pixelRange);
+                return IdxImageDataSource.Load(options.Path, options.LabelsPath, pixelRange, options.Split);
             case DataOptions.Folder:
                 if (string.IsNullOrWhiteSpace(options.Path))
                 {

@@ -85,13 +85,28 @@ public sealed class IdxImageDataSource : IShuffledDataSource, IDisposable
         }
     }
 
-    /// <summary>Reads an image file and an optional label file, decompressing either when it ends in .gz.</summary>
+    /// <summary>
+    /// Reads an image file and an optional label file, decompressing either when it ends in .gz, and keeps the
+    /// images of <paramref name="split"/>.
+    /// </summary>
     /// <exception cref="FileNotFoundException">A file does not exist.</exception>
-    /// <exception cref="InvalidDataException">A file is malformed or the two files do not match.</exception>
-    public static IdxImageDataSource Load(string imagesPath, string? labelsPath, PixelRange pixelRange)
+    /// <exception cref="InvalidDataException">A file is malformed, the two files do not match, or the split is empty.</exception>
+    public static IdxImageDataSource Load(string imagesPath, string? labelsPath, PixelRange pixelRange, DataSplit split = DataSplit.All)
     {
         var imageFile = IdxFile.Read(imagesPath);
         var labelFile = labelsPath is null ? null : IdxFile.Read(labelsPath);
+        if (split != DataSplit.All)
+        {
+            // The files must match before the split, because equal split sizes would hide different counts.
+            if (labelFile is not null)
+            {
+                ReadLabels(labelFile, imageFile);
+                labelFile = DataSplitRule.Select(labelFile, split);
+            }
+
+            imageFile = DataSplitRule.Select(imageFile, split);
+        }
+
         return new IdxImageDataSource(imageFile, labelFile, pixelRange);
     }
 

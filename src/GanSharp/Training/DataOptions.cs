@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using GanSharp.Data;
 
 namespace GanSharp.Training;
 
@@ -16,7 +17,13 @@ namespace GanSharp.Training;
 /// <param name="LabelsPath">Optional IDX label file matching <paramref name="Path"/>.</param>
 /// <param name="ImageSize">Side, in pixels, that <c>folder</c> images are resized and cropped to. Other data needs null.</param>
 /// <param name="Channels">1 (grey) or 3 (colour) for <c>folder</c> images. Other data needs null.</param>
-public sealed record DataOptions(string Name, string? Path = null, string? LabelsPath = null, int? ImageSize = null, int? Channels = null)
+/// <param name="Split">
+/// Part of the image file to train on; see <see cref="DataSplit"/>. New <c>mnist</c> runs train on
+/// <see cref="DataSplit.Train"/>, so that the validation and test digits stay unseen for <c>gansharp evaluate</c>.
+/// A config.json without this field, written before the field existed, means <see cref="DataSplit.All"/>.
+/// </param>
+public sealed record DataOptions(
+    string Name, string? Path = null, string? LabelsPath = null, int? ImageSize = null, int? Channels = null, DataSplit Split = DataSplit.All)
 {
     /// <summary>Name of the bundled MNIST digits.</summary>
     public const string Mnist = "mnist";

@@ -116,7 +116,7 @@ public sealed record RunConfiguration(
 
         var data = dataName == DataOptions.Folder
             ? new DataOptions(dataName, ImageSize: DataOptions.DefaultFolderImageSize, Channels: DataOptions.DefaultFolderChannels)
-            : new DataOptions(dataName);
+            : new DataOptions(dataName, Split: dataName == DataOptions.Mnist ? DataSplit.Train : DataSplit.All);
 
         if (isImage && kind == ModelKind.Dcgan)
         {
@@ -205,6 +205,17 @@ public sealed record RunConfiguration(
 
         ValidateDataPaths();
         ValidateFolderImageOptions();
+
+        if (!Enum.IsDefined(Data.Split))
+        {
+            throw new ArgumentException($"Invalid split {Data.Split}: use all, train, validation or test.");
+        }
+
+        if (Data.Name is not (DataOptions.Idx or DataOptions.Mnist) && Data.Split != DataSplit.All)
+        {
+            throw new ArgumentException(
+                $"Invalid --split {DataSplitRule.Name(Data.Split)} with --data {Data.Name}: splits belong to image files. Drop --split.");
+        }
 
         if (CheckpointInterval < 1)
         {

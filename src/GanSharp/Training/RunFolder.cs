@@ -15,6 +15,9 @@ public sealed class RunFolder
         Shape = shape;
     }
 
+    /// <summary>Noise vectors passed through the generator at a time in <see cref="Generate"/>.</summary>
+    public const int GenerationBatchSize = 1000;
+
     /// <summary>Name of the exported generator in the folder written by <see cref="ExportPyTorch"/>.</summary>
     public const string PyTorchGeneratorFileName = "generator.pt";
 
@@ -114,7 +117,16 @@ public sealed class RunFolder
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var noise = NoiseSampler.Sample(Configuration.Model.NoisePrior, count, Configuration.Model.LatentDim, random, CPU);
-        return generator.forward(noise).MoveToOuterDisposeScope();
+
+        // The generator runs in evaluation mode, so minibatches of noise give the same examples as one large batch
+        // while the activations of only one minibatch are held at a time.
+        var batches = new List<Tensor>();
+        for (var start = 0; start < count; start += GenerationBatchSize)
+        {
+            batches.Add(generator.forward(noise.narrow(0, start, Math.Min(GenerationBatchSize, count - start))));
+        }
+
+        return cat(batches, 0).MoveToOuterDisposeScope();
     }
 
     private static string ReadRequired(string directory, string fileName)
