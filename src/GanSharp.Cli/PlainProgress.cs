@@ -12,11 +12,14 @@ internal sealed class PlainProgress(int totalSteps, TextWriter output)
     private const int BarWidth = 24;
 
     private readonly int lineInterval = Math.Max(1, totalSteps / 10);
+    private int linesWritten;
 
     public void Report(StepStatistics statistics, double seconds)
     {
-        if (statistics.Step % lineInterval == 0 || statistics.Step == totalSteps)
+        // Reports come at log rows only, so a line goes out at the first row past each tenth.
+        if (statistics.Step / lineInterval > linesWritten || statistics.Step == totalSteps)
         {
+            linesWritten = statistics.Step / lineInterval;
             output.WriteLine(Format(statistics, seconds));
         }
     }

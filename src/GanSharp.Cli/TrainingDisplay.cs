@@ -12,7 +12,7 @@ namespace GanSharp.Cli;
 /// </summary>
 internal static class TrainingDisplay
 {
-    /// <summary>Runs <paramref name="train"/>, which reports each step to the callback it is given.</summary>
+    /// <summary>Runs <paramref name="train"/>, which reports each row of metrics.csv to the callback it is given.</summary>
     public static RunSummary Track(int totalSteps, Func<Action<StepStatistics, double>, RunSummary> train)
     {
         if (!Terminal.IsInteractive)
@@ -67,7 +67,7 @@ internal static class TrainingDisplay
 
     private static string Format(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 
-    /// <summary>The line below the bar: step count, speed, losses, D(x) and D(G(z)) of the latest step.</summary>
+    /// <summary>The line below the bar: step count, speed, losses, D(x) and D(G(z)) of the latest log row.</summary>
     private sealed class StatisticsLine(int totalSteps)
     {
         private volatile string text = "";

@@ -9,12 +9,27 @@ public static class NoiseSampler
     public static Tensor Sample(NoisePrior prior, int count, int latentDim, Generator generator, Device device)
     {
         // The draw happens on the CPU with the seeded generator, so runs on any device see the same noise.
-        var noise = prior switch
-        {
-            NoisePrior.Normal => randn(count, latentDim, generator: generator),
-            NoisePrior.Uniform => rand(count, latentDim, generator: generator) * 2 - 1,
-            _ => throw new ArgumentOutOfRangeException(nameof(prior), prior, "Unknown noise prior."),
-        };
+        var noise = empty(count, latentDim);
+        Fill(prior, noise, generator);
         return device.type == TorchSharp.DeviceType.CPU ? noise : noise.to(device);
+    }
+
+    /// <summary>
+    /// Overwrites <paramref name="noise"/>, a float32 tensor on the CPU, with fresh noise. For the same generator
+    /// state it contains the same numbers as <see cref="Sample"/> returns.
+    /// </summary>
+    public static void Fill(NoisePrior prior, Tensor noise, Generator generator)
+    {
+        switch (prior)
+        {
+            case NoisePrior.Normal:
+                noise.normal_(generator: generator);
+                break;
+            case NoisePrior.Uniform:
+                noise.uniform_(0, 1, generator: generator).mul_(2).sub_(1);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(prior), prior, "Unknown noise prior.");
+        }
     }
 }

@@ -17,6 +17,16 @@ public sealed class GanTrainer : IDisposable
     private readonly Generator noiseRandom;
     private readonly optim.Optimizer generatorOptimizer;
     private readonly optim.Optimizer discriminatorOptimizer;
+    private readonly TorchSharp.Modules.Parameter[] discriminatorParameters;
+
+    // Noise z of each step, drawn in place so that no step allocates it.
+    private readonly Tensor noise;
+
+    // Statistics of the latest iteration, kept as tensors until ReadStatistics reads them.
+    private Tensor? lastLossD;
+    private Tensor? lastLossG;
+    private Tensor? lastRealLogits;
+    private Tensor? lastFakeLogits;
 
     private static readonly Lock GlobalSeedLock = new();
 
@@ -57,6 +67,8 @@ public sealed class GanTrainer : IDisposable
         Discriminator.to(Device);
         generatorOptimizer = CreateOptimizer(Generator.parameters(), training.LearningRateG);
         discriminatorOptimizer = CreateOptimizer(Discriminator.parameters(), training.LearningRateD);
+        discriminatorParameters = Discriminator.parameters().ToArray();
+        noise = empty(training.BatchSize, model.LatentDim).DetachFromDisposeScope();
     }
 
     public GeneratorModule Generator { get; }
@@ -96,12 +108,22 @@ public sealed class GanTrainer : IDisposable
     /// <summary>Optimizer of θd, exposed so that tests can read its per-parameter state.</summary>
     internal optim.Optimizer DiscriminatorOptimizer => discriminatorOptimizer;
 
-    /// <summary>Runs one iteration of Algorithm 1 and returns its statistics.</summary>
-    public StepStatistics TrainIteration()
+    /// <summary>
+    /// Runs one iteration of Algorithm 1. It reads nothing back from the device: its statistics stay in tensors
+    /// until <see cref="ReadStatistics"/> reads them, so a loop that reads them only when it logs never waits.
+    /// </summary>
+    public void TrainIteration()
     {
         using var scope = NewDisposeScope();
-        Generator.train();
-        Discriminator.train();
+        if (!Generator.training)
+        {
+            Generator.train();
+        }
+
+        if (!Discriminator.training)
+        {
+            Discriminator.train();
+        }
 
         var discriminatorResult = UpdateDiscriminator();
         for (var discriminatorStep = 1; discriminatorStep < Options.K; discriminatorStep++)
@@ -112,13 +134,29 @@ public sealed class GanTrainer : IDisposable
         var lossG = UpdateGenerator();
         Step++;
 
-        var lossD = discriminatorResult.LossD.item<float>();
+        KeepStatistics(discriminatorResult.LossD, lossG, discriminatorResult.RealLogits, discriminatorResult.FakeLogits);
+    }
+
+    /// <summary>
+    /// Reads the statistics of the latest iteration. On a GPU this waits until the iteration has finished, so a
+    /// training loop calls it only when it logs.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No iteration has run yet.</exception>
+    public StepStatistics ReadStatistics()
+    {
+        if (lastLossD is null || lastLossG is null || lastRealLogits is null || lastFakeLogits is null)
+        {
+            throw new InvalidOperationException("No statistics yet: call TrainIteration first.");
+        }
+
+        using var scope = NewDisposeScope();
+        var lossD = lastLossD.item<float>();
         return new StepStatistics(
             Step,
             lossD,
-            lossG.item<float>(),
-            discriminatorResult.DReal.item<float>(),
-            discriminatorResult.DFake.item<float>(),
+            lastLossG.item<float>(),
+            lastRealLogits.sigmoid().mean().item<float>(),
+            lastFakeLogits.sigmoid().mean().item<float>(),
             -lossD);
     }
 
@@ -178,16 +216,20 @@ public sealed class GanTrainer : IDisposable
     /// <summary>
     /// One discriminator step: ascend V̂ by descending the binary cross-entropy of real examples (label 1)
     /// and generated examples (label 0). Generated examples are made without gradient, so θg never changes.
-    /// The returned tensors belong to the caller's dispose scope.
+    /// The returned loss and logits are detached and belong to the caller's dispose scope.
     /// </summary>
-    internal (Tensor LossD, Tensor DReal, Tensor DFake) UpdateDiscriminator()
+    internal (Tensor LossD, Tensor RealLogits, Tensor FakeLogits) UpdateDiscriminator()
     {
-        var real = data.Sample(Options.BatchSize, dataRandom).to(Device);
-        var noise = NoiseSampler.Sample(Model.NoisePrior, Options.BatchSize, Model.LatentDim, noiseRandom, Device);
+        var real = data.Sample(Options.BatchSize, dataRandom);
+        if (Device.type != DeviceType.CPU)
+        {
+            real = real.to(Device);
+        }
+
         Tensor fake;
         using (no_grad())
         {
-            fake = Generator.forward(noise);
+            fake = Generator.forward(DrawNoise());
         }
 
         var realLogits = Discriminator.forward(real);
@@ -199,7 +241,7 @@ public sealed class GanTrainer : IDisposable
         discriminatorOptimizer.step();
         DiscriminatorUpdates++;
 
-        return (lossD.detach(), realLogits.detach().sigmoid().mean(), fakeLogits.detach().sigmoid().mean());
+        return (lossD.detach(), realLogits.detach(), fakeLogits.detach());
     }
 
     /// <summary>
@@ -209,11 +251,11 @@ public sealed class GanTrainer : IDisposable
     /// </summary>
     internal Tensor UpdateGenerator()
     {
-        var noise = NoiseSampler.Sample(Model.NoisePrior, Options.BatchSize, Model.LatentDim, noiseRandom, Device);
-        SetRequiresGrad(Discriminator, false);
+        var z = DrawNoise();
+        SetRequiresGrad(discriminatorParameters, false);
         try
         {
-            var fakeLogits = Discriminator.forward(Generator.forward(noise));
+            var fakeLogits = Discriminator.forward(Generator.forward(z));
             var lossG = GanLoss.GeneratorLoss(fakeLogits, Options.Objective);
 
             generatorOptimizer.zero_grad();
@@ -224,8 +266,37 @@ public sealed class GanTrainer : IDisposable
         }
         finally
         {
-            SetRequiresGrad(Discriminator, true);
+            SetRequiresGrad(discriminatorParameters, true);
         }
+    }
+
+    /// <summary>
+    /// Draws a minibatch of noise into the trainer's noise tensor, the same numbers as
+    /// <see cref="NoiseSampler.Sample"/> draws, and returns it on the training device.
+    /// </summary>
+    private Tensor DrawNoise()
+    {
+        // The draw happens on the CPU with the seeded generator, so runs on any device see the same noise.
+        NoiseSampler.Fill(Model.NoisePrior, noise, noiseRandom);
+        return Device.type == DeviceType.CPU ? noise : noise.to(Device);
+    }
+
+    /// <summary>Replaces the kept statistics with those of the latest iteration, which outlive its dispose scope.</summary>
+    private void KeepStatistics(Tensor lossD, Tensor lossG, Tensor realLogits, Tensor fakeLogits)
+    {
+        DisposeStatistics();
+        lastLossD = lossD.DetachFromDisposeScope();
+        lastLossG = lossG.DetachFromDisposeScope();
+        lastRealLogits = realLogits.DetachFromDisposeScope();
+        lastFakeLogits = fakeLogits.DetachFromDisposeScope();
+    }
+
+    private void DisposeStatistics()
+    {
+        lastLossD?.Dispose();
+        lastLossG?.Dispose();
+        lastRealLogits?.Dispose();
+        lastFakeLogits?.Dispose();
     }
 
     private optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters, double learningRate) =>
@@ -236,9 +307,9 @@ public sealed class GanTrainer : IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(Options), Options.Optimizer, "Unknown optimizer."),
         };
 
-    private static void SetRequiresGrad(nn.Module module, bool requiresGrad)
+    private static void SetRequiresGrad(TorchSharp.Modules.Parameter[] parameters, bool requiresGrad)
     {
-        foreach (var parameter in module.parameters())
+        foreach (var parameter in parameters)
         {
             parameter.requires_grad = requiresGrad;
         }
@@ -251,6 +322,8 @@ public sealed class GanTrainer : IDisposable
         Generator.Dispose();
         Discriminator.Dispose();
         FixedNoise.Dispose();
+        noise.Dispose();
+        DisposeStatistics();
         dataRandom.Dispose();
         noiseRandom.Dispose();
     }

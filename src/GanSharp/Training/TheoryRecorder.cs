@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using GanSharp.Data;
 using GanSharp.Reporting;
 using GanSharp.Theory;
@@ -65,7 +66,7 @@ internal sealed class TheoryRecorder : IDisposable
     /// <summary>Measures the theory metrics at every evaluation interval and at the last step; otherwise returns null.</summary>
     public TheoryMeasurement? MeasureIfDue(GanTrainer trainer, bool isLastStep)
     {
-        if (monitor is null || (trainer.Step % configuration.EvaluationInterval != 0 && !isLastStep))
+        if (!IsDue(trainer.Step, isLastStep))
         {
             return null;
         }
@@ -81,6 +82,11 @@ internal sealed class TheoryRecorder : IDisposable
 
         return measurement;
     }
+
+    /// <summary>True when step <paramref name="step"/> gets a measurement of the theory metrics.</summary>
+    [MemberNotNullWhen(true, nameof(monitor))]
+    public bool IsDue(int step, bool isLastStep) =>
+        monitor is not null && (step % configuration.EvaluationInterval == 0 || isLastStep);
 
     /// <summary>Draws the phase picture <c>phases/step-NNNNNN.png</c> when the trainer's step is a phase step.</summary>
     public void CapturePhase(GanTrainer trainer)

@@ -82,7 +82,10 @@ public sealed class TrainingRun
     /// Validates the configuration, opens the data and the output folder, then trains. Invalid options and bad
     /// input files fail before the output folder is created. A resumed run first loads its latest good checkpoint.
     /// </summary>
-    /// <param name="onStep">Called after every generator step with its statistics and the seconds elapsed.</param>
+    /// <param name="onStep">
+    /// Called at every row of <c>metrics.csv</c> (every <see cref="RunConfiguration.LogInterval"/> steps and the last
+    /// step) with that step's statistics and the seconds elapsed.
+    /// </param>
     /// <param name="cancellationToken">
     /// Stops training after the current step; a checkpoint is then written and the files written so far stay.
     /// </param>
@@ -289,27 +292,33 @@ public sealed class TrainingRun
         var discriminatorWin = new DiscriminatorWinTracker(logger, Configuration.Training.Objective);
         while (trainer.Step < Configuration.Training.Steps && !cancellationToken.IsCancellationRequested)
         {
-            last = trainer.TrainIteration();
+            trainer.TrainIteration();
             AfterIteration?.Invoke(trainer);
-            if (!double.IsFinite(last.LossD) || !double.IsFinite(last.LossG))
+            var step = trainer.Step;
+            var isLastStep = step == Configuration.Training.Steps;
+            var isLogRow = step % Configuration.LogInterval == 0 || isLastStep;
+            var isCheckpointStep = step % Configuration.CheckpointInterval == 0;
+            var isEvaluationStep = theory?.IsDue(step, isLastStep) ?? false;
+
+            // Statistics and parameters are read only where a row, a checkpoint or the weights get written, because
+            // reading them waits for the device. A checkpoint or the final weights thus never hold a NaN, and a loss
+            // that turns NaN between two rows stops the run at the next one.
+            if (isLogRow || isCheckpointStep || isEvaluationStep || cancellationToken.IsCancellationRequested)
             {
-                var quantity = double.IsFinite(last.LossD) ? $"loss_G is {last.LossG}" : $"loss_D is {last.LossD}";
-                StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds, quantity);
+                last = trainer.ReadStatistics();
+                if (!double.IsFinite(last.LossD) || !double.IsFinite(last.LossG))
+                {
+                    var quantity = double.IsFinite(last.LossD) ? $"loss_G is {last.LossG}" : $"loss_D is {last.LossD}";
+                    StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds, quantity);
+                }
+
+                if (trainer.FindNonFiniteParameter() is { } badParameter)
+                {
+                    StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds, badParameter.ToString());
+                }
             }
 
-            var isLastStep = last.Step == Configuration.Training.Steps;
-            var isLogRow = last.Step % Configuration.LogInterval == 0 || isLastStep;
-            var isCheckpointStep = last.Step % Configuration.CheckpointInterval == 0;
-
-            // Parameters are checked only where a row, a checkpoint or the weights get written, because reading the
-            // check's result waits for the device. A checkpoint or the final weights thus never hold a NaN.
-            if ((isLogRow || isCheckpointStep || cancellationToken.IsCancellationRequested)
-                && trainer.FindNonFiniteParameter() is { } badParameter)
-            {
-                StopDiverged(metrics, metricsPath, last, secondsBefore + clock.Elapsed.TotalSeconds, badParameter.ToString());
-            }
-
-            var measurement = theory?.MeasureIfDue(trainer, isLastStep);
+            var measurement = isEvaluationStep ? theory?.MeasureIfDue(trainer, isLastStep) : null;
             var seconds = secondsBefore + clock.Elapsed.TotalSeconds;
             if (isLogRow || measurement is not null)
             {
@@ -319,7 +328,11 @@ public sealed class TrainingRun
             if (isLogRow)
             {
                 discriminatorWin.Observe(last);
+                onStep?.Invoke(last, seconds);
                 WriteTensorBoard(tensorBoard, checkpoints, log => log.WriteStatistics(last));
+
+                // Without this, freed libtorch temporaries stay resident and the process grows over the run.
+                NativeHeap.Trim();
             }
 
             if (measurement is { } theoryMetrics)
@@ -328,9 +341,9 @@ public sealed class TrainingRun
             }
 
             WriteHistogramsIfDue(trainer, tensorBoard, checkpoints);
-            if (last.Step % Configuration.SampleInterval == 0 || isLastStep)
+            if (step % Configuration.SampleInterval == 0 || isLastStep)
             {
-                SaveSamples(trainer, data, last.Step, checkpoints, tensorBoard);
+                SaveSamples(trainer, data, step, checkpoints, tensorBoard);
                 SaveMetrics(metrics, metricsPath, checkpoints);
                 lastMetricsSave = clock.Elapsed;
             }
@@ -347,8 +360,6 @@ public sealed class TrainingRun
                 checkpoints.Write(trainer, Configuration, metrics, seconds);
                 lastCheckpointStep = trainer.Step;
             }
-
-            onStep?.Invoke(last, seconds);
         }
 
         // The end of the run, or an interruption, gets a checkpoint of its own. A new run stopped before its first step

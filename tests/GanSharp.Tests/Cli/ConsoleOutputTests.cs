@@ -17,7 +17,8 @@ public sealed class ConsoleOutputTests : IDisposable
     {
         var output = directory.File("quiet");
 
-        var result = CliProcess.Run("train", "--data", "gaussian1d", "--steps", "50", "--eval-interval", "0", "--out", output);
+        // Progress comes at log rows, so a row every 5 steps gives a line at each tenth of the run.
+        var result = CliProcess.Run("train", "--data", "gaussian1d", "--steps", "50", "--log-interval", "5", "--eval-interval", "0", "--out", output);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain('\r', result.StandardOutput);
@@ -34,6 +35,25 @@ public sealed class ConsoleOutputTests : IDisposable
 
         Assert.StartsWith("Trained 50 steps in ", lines[10]);
         Assert.Equal("", result.StandardError);
+    }
+
+    [Fact]
+    public void RedirectedOutput_LinesAtLogRows()
+    {
+        var output = directory.File("rows");
+
+        // Rows every 10 steps and tenths every 5: each row passes a new tenth, the first row passes two.
+        var result = CliProcess.Run("train", "--data", "gaussian1d", "--steps", "50", "--log-interval", "10", "--eval-interval", "0", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        for (var index = 0; index < 5; index++)
+        {
+            Assert.Contains($"] {(index + 1) * 10}/50 ", lines[index]);
+        }
+
+        Assert.StartsWith("Trained 50 steps in ", lines[5]);
     }
 
     [Fact]

@@ -167,7 +167,8 @@ public sealed class ImageFolderDataSourceTests : IDisposable
 
         for (var step = 0; step < 3; step++)
         {
-            var statistics = trainer.TrainIteration();
+            trainer.TrainIteration();
+            var statistics = trainer.ReadStatistics();
             Assert.True(double.IsFinite(statistics.LossD), $"step {statistics.Step} has loss_D {statistics.LossD}");
             Assert.True(double.IsFinite(statistics.LossG), $"step {statistics.Step} has loss_G {statistics.LossG}");
         }

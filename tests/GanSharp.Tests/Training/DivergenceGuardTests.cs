@@ -75,6 +75,38 @@ public sealed class DivergenceGuardTests : IDisposable
     }
 
     [Fact]
+    public void NaNBetweenLogRows_StopsAtNextRow()
+    {
+        var defaults = RunConfiguration.CreateDefault("ring8");
+        var configuration = defaults with
+        {
+            Training = defaults.Training with { Steps = 40 },
+            EvaluationInterval = 0,
+            LogInterval = 10,
+        };
+        var output = Path.Combine(directory.Path, "run");
+        var run = new TrainingRun(configuration, output)
+        {
+            // Step 15 is no log row, so nothing reads the statistics or the parameters until step 20.
+            AfterIteration = trainer =>
+            {
+                if (trainer.Step == 15)
+                {
+                    Poison(trainer.Generator, float.NaN);
+                }
+            },
+        };
+
+        var exception = Assert.Throws<TrainingDivergedException>(() => run.Execute());
+
+        Assert.Equal(20, exception.Step);
+        Assert.Contains("Training diverged at step 20: loss_D is NaN", exception.Message);
+        var lines = File.ReadAllLines(Path.Combine(output, TrainingRun.MetricsFileName));
+        Assert.StartsWith("10,", lines[^2]);
+        Assert.StartsWith("20,", lines[^1]);
+    }
+
+    [Fact]
     public void FindNonFiniteParameter_NamesNetworkAndParameter()
     {
         var defaults = RunConfiguration.CreateDefault("ring8");
