@@ -49,7 +49,7 @@ internal static class TheoryCommand
         var seed = parseResult.GetValue(Seed);
         TrainingOptions.ValidateSeed(seed);
         var output = TheoryExperiments.PrepareOutputDirectory(requestedOutput);
-        Console.WriteLine($"Running the theory demonstrations with seed {seed} (about 10 to 30 s on 2 cores)...");
+        Console.WriteLine($"Running the theory demonstrations with seed {seed} (about 5 s on an idle 2-core machine, longer when other work loads it)...");
 
         var report = TheoryExperiments.Run(output, seed, ConsoleLogger.Create(parseResult.GetValue(CommonOptions.Verbose)));
 
