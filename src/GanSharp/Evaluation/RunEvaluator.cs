@@ -113,6 +113,13 @@ public static class RunEvaluator
         var data = run.Configuration.Data;
         var (imagesPath, labelsPath) = ImageFiles(data);
         var count = options.SampleCount ?? EvaluationOptions.DefaultImageSamples;
+        var digitMetricsApply = data.Name == DataOptions.Mnist
+                                && run.Shape.SampleShape.SequenceEqual([1L, DigitClassifier.ImageSize, DigitClassifier.ImageSize]);
+        if (digitMetricsApply && count <= PrecisionRecall.DefaultK)
+        {
+            throw new ArgumentException(
+                $"Invalid --samples {count}: precision and recall with k = {PrecisionRecall.DefaultK} need at least {PrecisionRecall.DefaultK + 1} samples. Use --samples {PrecisionRecall.DefaultK + 1} or more.");
+        }
 
         using var scope = NewDisposeScope();
         var generated = ToUnitRange(run.Generate(count, options.Seed), run.Configuration.Model.Design);
@@ -127,6 +134,15 @@ public static class RunEvaluator
                 + $"[{string.Join(", ", run.Shape.SampleShape)}]. Pass images of the run's size.");
         }
 
+        if (validation.Count < 1 || test.Count < 2)
+        {
+            var fix = validation.Count < 1 ? "Train on a file of 20 or more images." : "Pass --test-data with 2 or more images.";
+            throw new ArgumentException(options.TestDataPath is not null && validation.Count >= 1
+                ? $"Invalid --test-data {options.TestDataPath}: it holds {test.Count} image, but the Parzen estimate's standard error needs at least 2. Pass a file of 2 or more images."
+                : $"Too few images in {imagesPath} to evaluate: its validation split (index mod 10 = 8) holds {validation.Count} and its test split "
+                  + $"(index mod 10 = 9) {test.Count}, but the Parzen estimate needs at least 1 and 2. {fix}");
+        }
+
         var seenInTraining = data.Split == DataSplit.All;
         if (seenInTraining)
         {
@@ -138,7 +154,7 @@ public static class RunEvaluator
 
         using var training = IdxImageDataSource.Load(imagesPath, labelsPath, PixelRange.ZeroToOne, DataSplit.Train);
         var parzen = EvaluateParzen(generated, training, validation, test, imagesPath, options.TestDataPath, seenInTraining && options.TestDataPath is null);
-        if (data.Name != DataOptions.Mnist || !run.Shape.SampleShape.SequenceEqual([1L, DigitClassifier.ImageSize, DigitClassifier.ImageSize]))
+        if (!digitMetricsApply)
         {
             notes.Add("The digit-classifier metrics apply to runs on the bundled digits (--data mnist) only, so they were left out.");
             return (parzen, null);

@@ -42,6 +42,69 @@ public sealed class RunEvaluatorTests
     }
 
     [Fact]
+    public void TestDataWithOneImage_NamesTheOption()
+    {
+        using var files = new IdxTestFiles();
+        var folder = TrainIdxRun(files, 40);
+        var oneImage = files.WriteIdx("one.idx", [1, 8, 8], new byte[64]);
+
+        var error = Assert.Throws<ArgumentException>(
+            () => RunEvaluator.Evaluate(RunFolder.Open(folder), new EvaluationOptions(SampleCount: 10, TestDataPath: oneImage)));
+
+        Assert.Contains($"--test-data {oneImage}", error.Message);
+    }
+
+    [Fact]
+    public void IdxRunWithOneTestImage_SuggestsTestData()
+    {
+        using var files = new IdxTestFiles();
+        var folder = TrainIdxRun(files, 12);
+
+        var error = Assert.Throws<ArgumentException>(() => RunEvaluator.Evaluate(RunFolder.Open(folder), new EvaluationOptions(SampleCount: 10)));
+
+        Assert.Contains("test split (index mod 10 = 9) 1,", error.Message);
+        Assert.Contains("Pass --test-data", error.Message);
+    }
+
+    [Fact]
+    public void DigitRunWithThreeSamples_NamesSamplesBeforeTheClassifier()
+    {
+        using var files = new IdxTestFiles();
+        var defaults = RunConfiguration.CreateDefault("mnist");
+        var configuration = defaults with
+        {
+            Model = defaults.Model with { GeneratorHidden = [8], DiscriminatorHidden = [8], LatentDim = 4 },
+            Training = defaults.Training with { Steps = 1, BatchSize = 4 },
+        };
+        var folder = Path.Combine(files.Directory, "run");
+        new TrainingRun(configuration, folder).Execute();
+
+        // Zero epochs make the classifier stage fail at once, so a missed check cannot start a long training.
+        var options = new EvaluationOptions(SampleCount: 3, Classifier: new DigitClassifierOptions(Epochs: 0),
+            ClassifierCacheDirectory: Path.Combine(files.Directory, "classifiers"));
+        var error = Assert.Throws<ArgumentException>(() => RunEvaluator.Evaluate(RunFolder.Open(folder), options));
+
+        Assert.Contains("--samples 3", error.Message);
+    }
+
+    private static string TrainIdxRun(IdxTestFiles files, int imageCount)
+    {
+        var pixels = new byte[imageCount * 8 * 8];
+        new Random(3).NextBytes(pixels);
+        var images = files.WriteIdx("images.idx", [imageCount, 8, 8], pixels);
+        var defaults = RunConfiguration.CreateDefault("idx");
+        var configuration = defaults with
+        {
+            Data = new DataOptions("idx", images),
+            Model = defaults.Model with { GeneratorHidden = [8], DiscriminatorHidden = [8], LatentDim = 4 },
+            Training = defaults.Training with { Steps = 1, BatchSize = 4 },
+        };
+        var folder = Path.Combine(files.Directory, "run");
+        new TrainingRun(configuration, folder).Execute();
+        return folder;
+    }
+
+    [Fact]
     public void ParzenSigmas_CoverTheTenValues2014Grid()
     {
         Assert.Equal(10, RunEvaluator.ParzenSigmas.Count);
