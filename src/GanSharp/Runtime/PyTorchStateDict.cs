@@ -115,6 +115,7 @@ public static class PyTorchStateDict
             throw new FileNotFoundException($"Weights file not found: {path}. Give the path of a .pt file written by torch.save or gansharp export.", path);
         }
 
+        ThrowUnlessZipArchive(path);
         Hashtable table;
         try
         {
@@ -142,6 +143,31 @@ public static class PyTorchStateDict
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// Rejects a file that is not a zip archive, the container of torch.save, before PyBridge reads it: for such a file
+    /// PyBridge reports an old PyTorch format, which misleads when the file is a run's own TorchSharp-format weights.
+    /// </summary>
+    private static void ThrowUnlessZipArchive(string path)
+    {
+        Span<byte> header = stackalloc byte[4];
+        int read;
+        using (var stream = File.OpenRead(path))
+        {
+            read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        }
+
+        if (read == header.Length && header.SequenceEqual("PK\u0003\u0004"u8))
+        {
+            return;
+        }
+
+        throw new InvalidDataException(
+            $"Invalid weights file {path}: it is not a PyTorch state dictionary, because torch.save writes a zip archive and this file "
+            + (read == 0 ? "is empty. " : "is not one. ")
+            + "A run's own generator.pt, discriminator.pt and checkpoints are in TorchSharp's format: convert the run with gansharp export, "
+            + "or save the weights with torch.save(model.state_dict(), path).");
     }
 
     private static string FormatNames(IEnumerable<string> names)

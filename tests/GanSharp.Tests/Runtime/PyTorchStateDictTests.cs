@@ -206,6 +206,23 @@ public sealed class PyTorchStateDictTests : IDisposable
     }
 
     [Fact]
+    public void Load_PointsTorchSharpWeightsToExport()
+    {
+        using var generator = GanModelFactory.CreateGenerator(CommonModel, DataKind.Points2D, PointShape);
+        var native = directory.File("generator.pt");
+        generator.save(native);
+        var empty = directory.File("empty.pt");
+        File.WriteAllBytes(empty, []);
+
+        var nativeError = Assert.Throws<InvalidDataException>(() => PyTorchStateDict.Load(generator, native, "generator"));
+        var emptyError = Assert.Throws<InvalidDataException>(() => PyTorchStateDict.Load(generator, empty, "generator"));
+
+        Assert.Contains("gansharp export", nativeError.Message);
+        Assert.DoesNotContain("old PyTorch format", nativeError.Message);
+        Assert.Contains("this file is empty", emptyError.Message);
+    }
+
+    [Fact]
     public void LoadedParameters_StayTrainable()
     {
         var data = BuiltInDistributions.Create("ring8");
