@@ -135,6 +135,12 @@ public sealed class TrainingRun
             return;
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException(
+                $"Invalid {option} {path}: it is a folder. Give the state dictionary file inside it, such as {Path.Combine(path, role + ".pt")}.");
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(

@@ -96,6 +96,21 @@ public sealed class EcosystemCommandTests(PointRunFixture run) : IClassFixture<P
     }
 
     [Fact]
+    public void Train_RejectsInitFolderNamingTheFileInside()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+        var export = run.TemporaryFile("folder-export");
+        Assert.Equal(0, CliProcess.Run("export", "--run", run.Folder, "--out", export).ExitCode);
+        var output = run.TemporaryFile("init-folder");
+
+        var result = CliProcess.Run("train", "--data", "gaussian1d", "--init-discriminator", export, "--out", output);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"it is a folder. Give the state dictionary file inside it, such as {Path.Combine(export, "discriminator.pt")}", result.StandardError);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void Train_RejectsTensorBoardFolderOfOtherRun()
     {
         Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
