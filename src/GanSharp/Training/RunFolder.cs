@@ -36,7 +36,8 @@ public sealed class RunFolder
     /// <summary>Opens a run folder, or throws with a one-line message naming the missing or invalid file.</summary>
     public static RunFolder Open(string directory)
     {
-        var fullPath = Path.GetFullPath(directory);
+        // Without the trailing separator of "runs/x/", comparisons with paths inside the folder hold.
+        var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         if (!System.IO.Directory.Exists(fullPath))
         {
             throw new DirectoryNotFoundException($"Run folder not found: {fullPath}. Pass the --out folder of a training run.");
@@ -83,11 +84,12 @@ public sealed class RunFolder
     /// <returns>The paths of the two files.</returns>
     public (string Generator, string Discriminator) ExportPyTorch(string outputDirectory)
     {
-        var output = Path.GetFullPath(outputDirectory);
-        if (output == Directory)
+        var output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputDirectory));
+        var checkpoints = Path.Combine(Directory, CheckpointStore.FolderName);
+        if (output == Directory || output == checkpoints || output.StartsWith(checkpoints + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             throw new ArgumentException(
-                $"Invalid --out {output}: the export would replace the run's own {TrainingRun.GeneratorFileName} and {TrainingRun.DiscriminatorFileName}. Choose another folder.");
+                $"Invalid --out {output}: the export would replace the run's own {TrainingRun.GeneratorFileName} and {TrainingRun.DiscriminatorFileName} or those of its checkpoints. Choose another folder.");
         }
 
         if (File.Exists(output))

@@ -96,6 +96,37 @@ public sealed class EcosystemCommandTests(PointRunFixture run) : IClassFixture<P
     }
 
     [Fact]
+    public void Export_RejectsRunFolderWithTrailingSeparatorAndCheckpoints()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+        var checkpoint = Directory.GetDirectories(Path.Combine(run.Folder, "checkpoints"))[0];
+        var weights = new[] { Path.Combine(run.Folder, TrainingRun.GeneratorFileName), Path.Combine(checkpoint, TrainingRun.GeneratorFileName) };
+        var before = weights.Select(File.ReadAllBytes).ToList();
+
+        var runWithSeparator = CliProcess.Run("export", "--run", run.Folder + "/", "--out", run.Folder);
+        var outWithSeparator = CliProcess.Run("export", "--run", run.Folder, "--out", run.Folder + "/");
+        var intoCheckpoint = CliProcess.Run("export", "--run", run.Folder, "--out", checkpoint);
+
+        Assert.All([runWithSeparator, outWithSeparator, intoCheckpoint], result => Assert.Equal(2, result.ExitCode));
+        Assert.Contains("would replace the run's own generator.pt", intoCheckpoint.StandardError);
+        Assert.Equal(before, weights.Select(File.ReadAllBytes));
+    }
+
+    [Fact]
+    public void Sample_RejectsRunFileWhenRunHasTrailingSeparator()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+        var metrics = Path.Combine(run.Folder, "metrics.csv");
+        var before = File.ReadAllBytes(metrics);
+
+        var result = CliProcess.Run("sample", "--run", run.Folder + "/", "--count", "3", "--out", metrics);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("it would overwrite a file of the run folder", result.StandardError);
+        Assert.Equal(before, File.ReadAllBytes(metrics));
+    }
+
+    [Fact]
     public void Train_RejectsInitFolderNamingTheFileInside()
     {
         Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
