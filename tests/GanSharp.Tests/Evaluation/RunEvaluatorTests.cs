@@ -67,7 +67,7 @@ public sealed class RunEvaluatorTests
     }
 
     [Fact]
-    public void DigitRunWithThreeSamples_NamesSamplesBeforeTheClassifier()
+    public void DigitRunWithThreeSamples_NamesSamples()
     {
         using var files = new IdxTestFiles();
         var defaults = RunConfiguration.CreateDefault("mnist");
