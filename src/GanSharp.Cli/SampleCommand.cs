@@ -43,6 +43,11 @@ internal static class SampleCommand
             throw new ArgumentException($"Invalid --out {output}: this run generates {(isImage ? "images" : "points")}, so name a {expectedExtension} file.");
         }
 
+        if (Directory.Exists(output))
+        {
+            throw new ArgumentException($"Invalid --out {output}: it is a folder. Name a {expectedExtension} file, such as {Path.Combine(output, "samples" + expectedExtension)}.");
+        }
+
         using var samples = runFolder.Generate(count, parseResult.GetValue(Seed));
         if (isImage)
         {

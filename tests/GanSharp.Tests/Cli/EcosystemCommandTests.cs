@@ -127,6 +127,19 @@ public sealed class EcosystemCommandTests(PointRunFixture run) : IClassFixture<P
     }
 
     [Fact]
+    public void Sample_RejectsFolderAsOut()
+    {
+        Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
+        var folder = run.TemporaryFile("points.csv");
+        Directory.CreateDirectory(folder);
+
+        var result = CliProcess.Run("sample", "--run", run.Folder, "--count", "3", "--out", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"Invalid --out {folder}: it is a folder.", result.StandardError);
+    }
+
+    [Fact]
     public void Train_RejectsInitFolderNamingTheFileInside()
     {
         Assert.True(run.Train.ExitCode == 0, run.Train.ToString());
