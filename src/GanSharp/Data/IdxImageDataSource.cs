@@ -131,9 +131,7 @@ public sealed class IdxImageDataSource : IShuffledDataSource, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentNullException.ThrowIfNull(generator);
 
-        var indices = epochs.Next(count, generator);
-        using var indexTensor = torch.tensor(indices);
-        return images.index_select(0, indexTensor);
+        return epochs.NextRows(images, count, generator);
     }
 
     /// <inheritdoc />

@@ -127,9 +127,7 @@ public sealed class ImageFolderDataSource : IShuffledDataSource, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         ArgumentNullException.ThrowIfNull(generator);
 
-        var indices = epochs.Next(count, generator);
-        using var indexTensor = torch.tensor(indices);
-        using var selected = pixels.index_select(0, indexTensor);
+        using var selected = epochs.NextRows(pixels, count, generator);
         return Scale(selected);
     }
 

@@ -70,9 +70,7 @@ public sealed class PointFileDataSource : IShuffledDataSource, IDisposable
     public Tensor Sample(int count, Generator generator)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var indices = epochs.Next(count, generator);
-        using var indexTensor = torch.tensor(indices);
-        return points.index_select(0, indexTensor);
+        return epochs.NextRows(points, count, generator);
     }
 
     /// <summary>

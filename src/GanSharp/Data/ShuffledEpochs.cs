@@ -79,6 +79,16 @@ public sealed class ShuffledEpochs
         return indices;
     }
 
+    /// <summary>
+    /// Returns the rows of <paramref name="examples"/> at the next <paramref name="count"/> indices of <see cref="Next"/>,
+    /// as a new tensor that the caller disposes.
+    /// </summary>
+    public Tensor NextRows(Tensor examples, int count, Generator generator)
+    {
+        using var indexTensor = torch.tensor(Next(count, generator));
+        return examples.index_select(0, indexTensor);
+    }
+
     private long[] DrawPermutation(Generator generator)
     {
         using var order = torch.randperm(Count, generator: generator);
