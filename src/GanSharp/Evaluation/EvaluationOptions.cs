@@ -5,7 +5,7 @@ namespace GanSharp.Evaluation;
 /// <param name="SampleCount">Generated samples, or null for the protocol's count: 10,000 for images, 2,500 for points.</param>
 /// <param name="TestDataPath">
 /// IDX image file whose images replace the test split in the Parzen estimate, for example the 10,000 images of the
-/// MNIST test set; null uses the test split of the run's own image file.
+/// MNIST test set. Null uses the test split of the run's own image file.
 /// </param>
 /// <param name="Classifier">Training options of the digit classifier.</param>
 /// <param name="ClassifierCacheDirectory">Folder of cached classifiers, or null for <see cref="DigitClassifierCache.DefaultDirectory"/>.</param>

@@ -7,7 +7,7 @@ namespace GanSharp.Evaluation;
 /// <param name="HighQualityShare">Share of samples within the high-quality radius of their nearest mode, from 0 to 1.</param>
 /// <param name="KullbackLeiblerFromUniform">
 /// KL(h ‖ u) in nats, where h is the histogram of the high-quality samples over the modes and u the uniform
-/// distribution over the modes; null when no sample is of high quality. It is 0 for equal counts and ln(modes)
+/// distribution over the modes. It is null when no sample is of high quality, 0 for equal counts and ln(modes)
 /// when every high-quality sample belongs to one mode.
 /// </param>
 /// <param name="HighQualityCounts">High-quality samples of each mode, in the order of the mixture's means.</param>

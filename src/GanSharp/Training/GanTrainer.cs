@@ -109,8 +109,9 @@ public sealed class GanTrainer : IDisposable
     internal optim.Optimizer DiscriminatorOptimizer => discriminatorOptimizer;
 
     /// <summary>
-    /// Runs one iteration of Algorithm 1. It reads nothing back from the device: its statistics stay in tensors
-    /// until <see cref="ReadStatistics"/> reads them, so a loop that reads them only when it logs never waits.
+    /// Runs one iteration of Algorithm 1. It reads no value back to the host. Its statistics stay in tensors until
+    /// <see cref="ReadStatistics"/> reads them, so a loop that reads them only when it logs avoids a host synchronisation
+    /// at every step.
     /// </summary>
     public void TrainIteration()
     {

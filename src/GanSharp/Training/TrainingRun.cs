@@ -102,7 +102,7 @@ public sealed class TrainingRun
             {
                 LoadInitialWeights(trainer);
 
-                // The run folder comes first: a used one also holds event files, and its own message names the fix.
+                // The run folder is checked first, because a used one also contains event files and its own message names the fix.
                 CheckOutputDirectoryIsNew();
                 CheckTensorBoardDirectory();
             }
@@ -450,7 +450,7 @@ public sealed class TrainingRun
 
     /// <summary>
     /// Runs <paramref name="write"/> and turns an I/O failure, mostly a full disk, into a message that names the file and
-    /// says how to continue. The atomic writes leave the previous content of the file in place.
+    /// the way to continue. The atomic writes leave the previous content of the file in place.
     /// </summary>
     private static void WriteOrAdvise(string path, CheckpointStore checkpoints, Action write)
     {
